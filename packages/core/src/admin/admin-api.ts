@@ -1,0 +1,64 @@
+import type { EntityType } from '../sync/entity-types.js';
+import type { SyncStateRecord } from '../sync/sync-state.js';
+import type { SyncStatus } from '../sync/sync-status.js';
+import type { OutboxRow } from '../ports/outbox-store.js';
+import type { SyncStateQuery } from '../ports/sync-state-store.js';
+
+/** Connection states of the config page (wire-contract §10.3). */
+export type ConnectionState = 'disconnected' | 'token_revoked' | 'waiting' | 'connected' | 'provider_not_connected' | 'unreachable';
+
+export interface ConnectionStatusView {
+  readonly provider: string;
+  readonly state: ConnectionState;
+  readonly label: string;
+  readonly detail: string | null;
+  /** Hex colour of the status dot. */
+  readonly colour: string;
+  readonly connected: boolean;
+  readonly tenantId: string | null;
+  readonly ledgerBaseUrl: string;
+  readonly pairingCode: { readonly pending: boolean; readonly ageMinutes: number | null; readonly ttlMinutes: number };
+}
+
+export interface DeadLetterBannerView {
+  readonly count: number;
+  readonly rows: readonly OutboxRow[];
+}
+
+export interface DocumentStatusView {
+  readonly entityType: EntityType;
+  readonly entityId: number;
+  readonly provider: string;
+  readonly status: SyncStatus | 'none';
+  readonly chip: { readonly label: string; readonly className: string; readonly title: string | null };
+  readonly record: SyncStateRecord | null;
+}
+
+export type TileState = 'disconnected' | 'unknown' | 'error' | 'warning' | 'connected';
+
+/** Dashboard tile (wire-contract §10.4). */
+export interface DashboardTileView {
+  readonly provider: string;
+  readonly state: TileState;
+  readonly headline: string;
+  readonly lastSync: string;
+  readonly pending: string;
+  readonly errors24h: string;
+  readonly errorsHighlighted: boolean;
+  /** Where the tile links: the config page or the sync page. */
+  readonly link: 'config' | 'sync';
+}
+
+/** The view models every adapter renders (design §5 Admin). */
+export interface AdminApi {
+  connectionStatus(provider: string): Promise<ConnectionStatusView>;
+  deadLetters(options?: { readonly provider?: string; readonly limit?: number }): Promise<DeadLetterBannerView>;
+  requeue(target: { readonly id: number } | { readonly all: true }, provider?: string): Promise<number>;
+  /** Plaintext returned once; only its hash is stored. */
+  generatePairingCode(provider: string): Promise<{ readonly code: string; readonly expiresAt: Date }>;
+  disconnect(provider: string): Promise<{ readonly wasConnected: boolean; readonly acknowledged: boolean }>;
+  documentStatus(entityType: EntityType, entityId: number, provider: string): Promise<DocumentStatusView>;
+  documentStatuses(entityType: EntityType, entityIds: readonly number[], provider: string): Promise<DocumentStatusView[]>;
+  listStatuses(query: SyncStateQuery): Promise<{ readonly rows: readonly SyncStateRecord[]; readonly total: number }>;
+  dashboardTile(provider: string): Promise<DashboardTileView>;
+}

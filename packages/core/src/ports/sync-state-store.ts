@@ -1,0 +1,37 @@
+import type { EntityType } from '../sync/entity-types.js';
+import type { SyncStateRecord } from '../sync/sync-state.js';
+import type { SyncStatus, TerminalSyncStatus } from '../sync/sync-status.js';
+import type { HostTransaction } from './outbox-store.js';
+
+export interface TerminalSyncUpdate {
+  readonly entityType: EntityType;
+  readonly entityId: number;
+  readonly provider: string;
+  readonly status: TerminalSyncStatus;
+  readonly providerEntityId: string | null;
+  readonly providerReference: string | null;
+  readonly skipReason: string | null;
+  readonly errorCode: string | null;
+  readonly lastSyncAt: Date;
+}
+
+export interface SyncStateQuery {
+  readonly entityType: EntityType;
+  readonly provider: string;
+  readonly status?: SyncStatus;
+  readonly sort?: 'last_sync_at_desc' | 'last_sync_at_asc' | 'entity_id_desc' | 'entity_id_asc';
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** Port: the sync-state mirror (wire-contract §9). */
+export interface SyncStateStore {
+  /** Inserts `pending`, or only moves `last_sync_at` when a row exists (never overwrites a terminal status). */
+  markPending(entityType: EntityType, entityId: number, provider: string, options?: { transaction?: HostTransaction }): Promise<void>;
+  /** The ledger's callback: always overwrites status and detail fields. */
+  upsertTerminal(update: TerminalSyncUpdate): Promise<SyncStateRecord>;
+  find(entityType: EntityType, entityId: number, provider: string): Promise<SyncStateRecord | null>;
+  /** Several ids at once, for list pages. */
+  findMany(entityType: EntityType, entityIds: readonly number[], provider: string): Promise<SyncStateRecord[]>;
+  list(query: SyncStateQuery): Promise<{ rows: SyncStateRecord[]; total: number }>;
+}
