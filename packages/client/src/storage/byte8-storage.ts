@@ -1,0 +1,35 @@
+import type {
+  ConnectionStore,
+  EntityRefStore,
+  OutboxStore,
+  ReplayGuard,
+  SyncStateStore,
+} from '@byte8/core';
+import type { Kysely } from 'kysely';
+
+export type StorageDialect = 'pg' | 'pglite';
+
+/**
+ * Everything the connector keeps in the database, over one kysely instance
+ * (design §7). Built by `createStorage()`; close it when the host stops.
+ */
+export interface Byte8Storage {
+  readonly dialect: StorageDialect;
+  /** The connector's kysely instance (tables are `byte8_*`, optionally in `schema`). */
+  readonly db: Kysely<any>;
+  readonly schema: string | null;
+  readonly outbox: OutboxStore;
+  readonly syncState: SyncStateStore;
+  readonly connections: ConnectionStore;
+  readonly entityRefs: EntityRefStore;
+  readonly replayGuard: ReplayGuard;
+  /** Runs the connector's migrations (idempotent). */
+  migrate(): Promise<void>;
+  /**
+   * Calls `onNotify` whenever an enqueue commits (NOTIFY `byte8_outbox`).
+   * Only a latency hint: the worker must be correct with polling alone.
+   * Resolves to an unsubscribe function.
+   */
+  listen(onNotify: () => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
