@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { HostChange } from '../host/host-changes.js';
 import type { SyncStatus } from '../sync/sync-status.js';
 import type { ProviderCommand } from './provider-command.js';
-import type { FiredEvent, ProviderEventRule } from './provider-event.js';
+import type { AnyProviderEventRule, FiredEvent } from './provider-event.js';
 
 /** Texts the admin surfaces show for a provider (wire-contract §10). */
 export interface ProviderLabels {
@@ -24,7 +24,7 @@ export interface ProviderDefinition {
   /** `?provider=` value on webhooks; null for the legacy default (Sage). */
   readonly webhookProviderParam: string | null;
   /** Subscriptions in enqueue order: the earlier rule's event is enqueued first. */
-  readonly events: readonly ProviderEventRule[];
+  readonly events: readonly AnyProviderEventRule[];
   readonly commands: readonly ProviderCommand[];
 }
 

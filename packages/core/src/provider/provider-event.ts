@@ -24,3 +24,10 @@ export interface ProviderEventRule<K extends HostChangeKind = HostChangeKind> {
   readonly on: K;
   fire(change: ChangeOf<K>): FiredEvent | null;
 }
+
+/**
+ * A rule for any one host change kind. `ProviderEventRule<HostChangeKind>` would
+ * demand a `fire` that accepts every kind of change; this union lets a provider
+ * list rules that each take their own kind.
+ */
+export type AnyProviderEventRule = { [K in HostChangeKind]: ProviderEventRule<K> }[HostChangeKind];
