@@ -1,1 +1,11 @@
-export {};
+export { sageAccounting, SAGE_PROVIDER_KEY } from './sage-accounting.js';
+export { sageLabels } from './labels.js';
+export { invoiceSyncCommand } from './commands/invoice-sync.js';
+export {
+  invoiceCreatedRule,
+  invoicePaidRule,
+  creditMemoCreatedRule,
+  customerUpsertedRule,
+  productUpsertedRule,
+  stockUpsertedRule,
+} from './rules/index.js';

@@ -1,0 +1,5 @@
+export { invoiceCreatedRule } from './invoice-created.js';
+export { invoicePaidRule } from './invoice-paid.js';
+export { creditMemoCreatedRule } from './credit-memo-created.js';
+export { customerUpsertedRule } from './customer-upserted.js';
+export { productUpsertedRule, stockUpsertedRule } from './product-upserted.js';

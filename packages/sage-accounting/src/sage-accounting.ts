@@ -1,0 +1,43 @@
+import { defineProvider, type Provider } from '@byte8/core';
+import { invoiceSyncCommand } from './commands/invoice-sync.js';
+import { sageLabels } from './labels.js';
+import {
+  creditMemoCreatedRule,
+  customerUpsertedRule,
+  invoiceCreatedRule,
+  invoicePaidRule,
+  productUpsertedRule,
+  stockUpsertedRule,
+} from './rules/index.js';
+
+/** The `provider` column value for Sage in the mirror and the outbox. */
+export const SAGE_PROVIDER_KEY = 'sage_accounting';
+
+/**
+ * The Sage Business Cloud Accounting provider: the five wire events of
+ * wire-contract §6.1, Sage's labels and chips, the un-namespaced pairing
+ * route, and `byte8 sage invoice:sync`.
+ *
+ * @example
+ * const byte8 = await createByte8({ providers: [sageAccounting()], storage, canonicalSource });
+ */
+export function sageAccounting(): Provider {
+  return defineProvider({
+    key: SAGE_PROVIDER_KEY,
+    cliName: 'sage',
+    labels: sageLabels,
+    pairingPath: '/V1/byte8/setup/pair',
+    // Sage is the ledger's legacy default binding: its webhooks carry no `?provider=`.
+    webhookProviderParam: null,
+    // Created before paid: when one save fires both, created is enqueued first.
+    events: [
+      invoiceCreatedRule,
+      invoicePaidRule,
+      creditMemoCreatedRule,
+      customerUpsertedRule,
+      productUpsertedRule,
+      stockUpsertedRule,
+    ],
+    commands: [invoiceSyncCommand],
+  });
+}
