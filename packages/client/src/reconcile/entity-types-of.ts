@@ -1,0 +1,8 @@
+import type { EntityType, ProviderDefinition } from '@byte8/core';
+
+/** The entity types a provider's rules listen to (a stock change is a product). */
+export function entityTypesOf(provider: Pick<ProviderDefinition, 'events'>): EntityType[] {
+  const types = new Set<EntityType>();
+  for (const rule of provider.events) types.add(rule.on === 'stock' ? 'product' : rule.on);
+  return [...types];
+}
