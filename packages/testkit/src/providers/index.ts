@@ -1,0 +1,1 @@
+export { freeAgent } from './free-agent.js';
