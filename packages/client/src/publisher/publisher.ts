@@ -1,0 +1,131 @@
+import {
+  type Clock,
+  type ConnectionStore,
+  type EnqueueResult,
+  type FiredEvent,
+  type HostTransaction,
+  type LedgerTransport,
+  type Logger,
+  type OutboxEventInput,
+  type OutboxStore,
+  type ProviderCommandContext,
+  type PublishNowResult,
+  type SecretBox,
+  formatWireTimestamp,
+  serializeEnvelope,
+  silentLogger,
+  systemClock,
+} from '@byte8/core';
+import { classifyResponse } from '../transport/classify-response.js';
+import { DEFAULT_LEDGER_BASE_URL, isConnected, resolveLedgerAuth } from '../transport/resolve-ledger-auth.js';
+
+/** The event a provider command publishes synchronously (core `ProviderCommandContext.publishNow`). */
+export type PublishNowEvent = Parameters<ProviderCommandContext['publishNow']>[0];
+
+/** Turns fired events into outbox rows; the only HTTP it does is `publishNow`, on a command's request. */
+export interface Publisher {
+  /**
+   * Stores the events of one provider in one round trip, joining the host's
+   * transaction when given. Skips silently (returns `[]`) when the provider
+   * is not connected, as the Magento observers do (wire-contract §6.1).
+   */
+  enqueue(provider: string, events: readonly FiredEvent[], options?: { transaction?: HostTransaction }): Promise<EnqueueResult[]>;
+  /**
+   * Immediate POST for provider CLI commands (wire-contract §6.9): 2xx gives
+   * the `sync_run_id`; a deterministic 4xx is returned as rejected with
+   * nothing enqueued; a transient failure puts the event in the outbox.
+   */
+  publishNow(provider: string, event: PublishNowEvent): Promise<PublishNowResult>;
+}
+
+export interface PublisherDeps {
+  readonly outbox: OutboxStore;
+  readonly connections: ConnectionStore;
+  /** Needed by `publishNow` only. */
+  readonly transport?: LedgerTransport;
+  readonly secretBox?: SecretBox;
+  /** `?provider=` value per provider key (`Provider.webhookProviderParam`); absent means none. */
+  readonly webhookProviderParams?: Readonly<Record<string, string | null>>;
+  readonly defaultBaseUrl?: string;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+}
+
+export function createPublisher(deps: PublisherDeps): Publisher {
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? silentLogger;
+
+  function toInput(provider: string, tenantId: string, event: FiredEvent | PublishNowEvent, occurredAt: string): OutboxEventInput {
+    const body = serializeEnvelope({
+      magento_entity_id: event.entityId,
+      website_id: event.websiteId,
+      store_id: event.storeId,
+      occurred_at: occurredAt,
+      payload: { ...event.payload },
+    });
+    return {
+      provider,
+      tenantId,
+      eventName: event.eventName,
+      idempotencyKey: event.idempotencyKey,
+      body,
+      entityType: 'entityType' in event ? event.entityType : null,
+      entityId: event.entityId,
+      upsert: 'upsert' in event ? event.upsert : false,
+    };
+  }
+
+  return {
+    async enqueue(provider, events, options = {}) {
+      if (events.length === 0) return [];
+      const connection = await deps.connections.get(provider);
+      if (!isConnected(connection)) {
+        logger.debug({ provider, events: events.length }, 'provider not connected; events not enqueued');
+        return [];
+      }
+      const occurredAt = formatWireTimestamp(clock.now());
+      const inputs = events.map((event) => toInput(provider, connection.tenantId, event, occurredAt));
+      return deps.outbox.enqueue(inputs, options);
+    },
+
+    async publishNow(provider, event) {
+      const { transport, secretBox } = deps;
+      if (!transport || !secretBox) throw new Error('publishNow needs a transport and a secret box');
+      const connection = await deps.connections.get(provider);
+      const auth = resolveLedgerAuth(connection, secretBox, deps.defaultBaseUrl ?? DEFAULT_LEDGER_BASE_URL);
+      if (!auth) throw new Error(`provider ${provider} is not connected to the ledger`);
+      const input = toInput(provider, auth.tenantId, event, formatWireTimestamp(clock.now()));
+      const response = await transport.deliver({
+        ...auth,
+        provider,
+        providerParam: deps.webhookProviderParams?.[provider] ?? null,
+        eventName: input.eventName,
+        idempotencyKey: input.idempotencyKey,
+        body: input.body,
+      });
+      const kind = classifyResponse(response);
+      if (kind === 'success' && response.kind === 'response') return { kind: 'accepted', syncRunId: syncRunIdOf(response.body) };
+      if (kind === 'rejected' && response.kind === 'response') {
+        return { kind: 'rejected', statusCode: response.statusCode, body: response.body };
+      }
+      const reason =
+        response.kind === 'network-error'
+          ? `Network error publishing to Byte8: ${response.message}`
+          : `Byte8 returned HTTP ${response.statusCode}; will retry.`;
+      // No mirror write for command publishes (wire-contract §6.9): entity type stays null.
+      await deps.outbox.enqueue([input]);
+      return { kind: 'queued', reason };
+    },
+  };
+}
+
+/** `sync_run_id` of a 2xx webhook answer, or `''` when absent or undecodable (wire-contract §6.9). */
+function syncRunIdOf(body: string): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const id = parsed && typeof parsed === 'object' ? (parsed as { sync_run_id?: unknown }).sync_run_id : undefined;
+    return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,266 @@
+import { hostname } from 'node:os';
+import {
+  type Clock,
+  type ConnectionStore,
+  type DeliveryOutcome,
+  type LedgerAuth,
+  type LedgerTransport,
+  type Logger,
+  type OutboxRow,
+  type OutboxStore,
+  type Provider,
+  type Random,
+  type SecretBox,
+  silentLogger,
+  systemClock,
+} from '@byte8/core';
+import type { DrainWorkerHandle } from '../app/byte8-types.js';
+import { systemRandom } from '../crypto/system-random.js';
+import { type MetricsRecorder, noopMetricsRecorder } from '../metrics/metrics-recorder.js';
+import { resolveLedgerAuth } from '../transport/resolve-ledger-auth.js';
+import type { BackoffOptions } from './backoff.js';
+import { mapBounded } from './map-bounded.js';
+import { outcomeFor } from './outcome-for.js';
+import { resolveWorkerOptions, type DrainWorkerOptions } from './drain-worker-options.js';
+
+export interface DrainWorkerDeps {
+  readonly outbox: OutboxStore;
+  readonly connections: ConnectionStore;
+  readonly transport: LedgerTransport;
+  readonly secretBox: SecretBox;
+  /** Installed providers; rows of other providers are never claimed. */
+  readonly providers: readonly Pick<Provider, 'key' | 'webhookProviderParam'>[];
+  /** Wake-up hint (e.g. `storage.listen`, NOTIFY); polling alone stays correct. */
+  readonly listen?: (onNotify: () => void) => Promise<() => Promise<void>>;
+  readonly clock?: Clock;
+  readonly random?: Random;
+  readonly logger?: Logger;
+  readonly metrics?: MetricsRecorder;
+}
+
+/** The loop handle plus direct access to GC (CLI `outbox cleanup`, tests). */
+export interface DrainWorker extends DrainWorkerHandle {
+  readonly workerId: string;
+  /** Deletes succeeded rows older than the retention, in bounded batches; returns the count. */
+  gc(): Promise<number>;
+}
+
+interface ProviderTarget {
+  readonly auth: LedgerAuth;
+  readonly providerParam: string | null;
+}
+
+/**
+ * The drain worker (design §5 Outbound): claims due rows of connected
+ * providers (current tenant only) under a lease, delivers each batch with
+ * bounded concurrency, and records the batch's outcomes in one `complete()`.
+ * Several workers, in one process or many, may share one database: the lease
+ * (`FOR UPDATE SKIP LOCKED`) keeps them from sending a row concurrently.
+ *
+ * @example
+ * const worker = createDrainWorker({ outbox, connections, transport, secretBox, providers,
+ *   listen: storage.listen }, { concurrency: 32 });
+ * worker.start();
+ * process.on('SIGTERM', () => worker.stop());
+ */
+export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOptions = {}): DrainWorker {
+  const clock = deps.clock ?? systemClock;
+  const random = deps.random ?? systemRandom;
+  const logger = deps.logger ?? silentLogger;
+  const metrics = deps.metrics ?? noopMetricsRecorder;
+  const opts = resolveWorkerOptions(options);
+  const workerId = opts.workerId ?? `${hostname()}:${process.pid}:${random.uuid().slice(0, 8)}`;
+  const backoff: BackoffOptions = { ladderSeconds: opts.backoffLadderSeconds, jitter: opts.jitter };
+  const installed = new Map(deps.providers.map((p) => [p.key, p.webhookProviderParam]));
+
+  let running = false;
+  let stopping = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  let wokenDuringPass = false;
+  let lastGcAt: number | null = null;
+  const passes = new Set<Promise<number>>();
+
+  /** Connected, installed providers with their decrypted credentials; decrypted once per pass. */
+  async function targets(): Promise<Map<string, ProviderTarget>> {
+    const found = new Map<string, ProviderTarget>();
+    for (const record of await deps.connections.list()) {
+      if (!installed.has(record.provider)) continue;
+      try {
+        const auth = resolveLedgerAuth(record, deps.secretBox, opts.defaultBaseUrl);
+        if (auth) found.set(record.provider, { auth, providerParam: installed.get(record.provider) ?? null });
+      } catch (error) {
+        logger.error({ provider: record.provider, error: errorText(error) }, 'cannot open the master key; provider not drained');
+      }
+    }
+    return found;
+  }
+
+  async function deliver(row: OutboxRow, target: ProviderTarget): Promise<DeliveryOutcome> {
+    const started = performance.now();
+    const response = await deps.transport.deliver({
+      ...target.auth,
+      provider: row.provider,
+      providerParam: target.providerParam,
+      eventName: row.eventName,
+      idempotencyKey: row.idempotencyKey,
+      body: row.body,
+    });
+    const outcome = outcomeFor(row, response, clock.now(), { ...backoff, maxAttempts: opts.maxAttempts, random });
+    metrics.delivery(row.provider, outcome.kind, performance.now() - started);
+    if (outcome.kind === 'dead_lettered') {
+      logger.error(
+        { id: row.id, event: row.eventName, provider: row.provider, status: outcome.statusCode, error: outcome.error.slice(0, 500) },
+        'outbox row dead-lettered',
+      );
+    }
+    return outcome;
+  }
+
+  async function pass(): Promise<number> {
+    const byProvider = await targets();
+    if (byProvider.size === 0) return 0;
+    const tenants = [...byProvider].map(([provider, t]) => ({ provider, tenantId: t.auth.tenantId }));
+    const rows = await deps.outbox.claim({ owner: workerId, limit: opts.batchSize, leaseMs: opts.leaseMs, tenants });
+    if (rows.length === 0) return 0;
+
+    const outcomes: DeliveryOutcome[] = [];
+    const deliverable: OutboxRow[] = [];
+    const giveBack: number[] = [];
+    for (const row of rows) {
+      if (row.attemptsStarted - row.attempts > opts.poisonThreshold) {
+        // Claimed again and again without an attempt ever finishing: it crashes (or hangs) the worker.
+        const error = `poison: claimed ${row.attemptsStarted} times but only ${row.attempts} attempts finished`;
+        logger.error({ id: row.id, event: row.eventName, provider: row.provider }, error);
+        outcomes.push({ kind: 'dead_lettered', id: row.id, statusCode: null, error, at: clock.now() });
+      } else if (byProvider.has(row.provider)) {
+        deliverable.push(row);
+      } else {
+        giveBack.push(row.id);
+      }
+    }
+    const delivered = await mapBounded(
+      deliverable,
+      opts.concurrency,
+      (row) => deliver(row, byProvider.get(row.provider)!),
+      () => !stopping,
+    );
+    delivered.forEach((outcome, i) => {
+      if (outcome) outcomes.push(outcome);
+      else giveBack.push(deliverable[i]!.id);
+    });
+    if (outcomes.length > 0) await deps.outbox.complete(workerId, outcomes);
+    if (giveBack.length > 0) await deps.outbox.release(workerId, giveBack);
+    return outcomes.length;
+  }
+
+  function drainOnce(): Promise<number> {
+    const current = pass();
+    passes.add(current);
+    const forget = () => passes.delete(current);
+    current.then(forget, forget);
+    return current;
+  }
+
+  async function gc(): Promise<number> {
+    lastGcAt = clock.now().getTime();
+    const olderThan = new Date(lastGcAt - opts.gcRetentionDays * 86_400_000);
+    const purged = await deps.outbox.purgeSucceeded({ olderThan, batchSize: opts.gcBatchSize });
+    if (purged > 0) logger.info({ purged, olderThan: olderThan.toISOString() }, 'purged succeeded outbox rows');
+    return purged;
+  }
+
+  async function maybeGc(): Promise<void> {
+    if (opts.gcIntervalMs === 0) return;
+    if (lastGcAt !== null && clock.now().getTime() - lastGcAt < opts.gcIntervalMs) return;
+    try {
+      await gc();
+    } catch (error) {
+      logger.error({ error: errorText(error) }, 'outbox GC failed');
+    }
+  }
+
+  function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+    });
+  }
+
+  function onNotify(): void {
+    if (wake) wake();
+    else wokenDuringPass = true;
+  }
+
+  async function run(): Promise<void> {
+    let unsubscribe: (() => Promise<void>) | null = null;
+    if (deps.listen) {
+      try {
+        unsubscribe = await deps.listen(onNotify);
+      } catch (error) {
+        logger.warn({ error: errorText(error) }, 'cannot listen for outbox notifications; polling only');
+      }
+    }
+    while (!stopping) {
+      wokenDuringPass = false;
+      let attempted = 0;
+      try {
+        attempted = await drainOnce();
+      } catch (error) {
+        logger.error({ error: errorText(error) }, 'drain pass failed');
+      }
+      await maybeGc();
+      if (stopping) break;
+      // A full batch means more is probably due; a NOTIFY during the pass means new rows.
+      if (attempted >= opts.batchSize || wokenDuringPass) continue;
+      await sleep(opts.pollIntervalMs);
+    }
+    if (unsubscribe) await unsubscribe().catch(() => {});
+  }
+
+  return {
+    workerId,
+    start() {
+      if (running) return;
+      running = true;
+      stopping = false;
+      loop = run();
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      // In-flight deliveries finish (each is bounded by the transport's timeout); unstarted rows are released.
+      const everything = Promise.allSettled([loop ?? Promise.resolve(), ...passes]);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          logger.warn({ workerId }, 'drain worker stop timed out; leases will expire');
+          resolve();
+        }, opts.stopTimeoutMs);
+      });
+      await Promise.race([everything, timeout]);
+      clearTimeout(timer);
+      running = false;
+      loop = null;
+    },
+    drainOnce,
+    async drainUntilIdle() {
+      let total = 0;
+      for (;;) {
+        const attempted = await drainOnce();
+        if (attempted === 0) return total;
+        total += attempted;
+      }
+    },
+    gc,
+  };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,70 @@
+import { DEFAULT_LEDGER_BASE_URL } from '../transport/resolve-ledger-auth.js';
+import { BACKOFF_LADDER_SECONDS } from './backoff.js';
+
+/** Tuning of the drain worker; every field has a default. */
+export interface DrainWorkerOptions {
+  /** Lease owner name; default `<hostname>:<pid>:<random>`. */
+  readonly workerId?: string;
+  /** Rows claimed per pass. Default 200. */
+  readonly batchSize?: number;
+  /** Deliveries in flight per pass. Default 32. */
+  readonly concurrency?: number;
+  /** Sleep between passes when nothing woke the worker. Default 1 000 ms. */
+  readonly pollIntervalMs?: number;
+  /**
+   * How long a claim holds a row. Must outlast a pass: with the defaults, at
+   * most ceil(200 / 32) = 7 rounds of a 15 s timeout. Default 300 000 ms.
+   */
+  readonly leaseMs?: number;
+  /** Finished attempts before a transient row is dead-lettered. Default 10 (wire-contract §6.6). */
+  readonly maxAttempts?: number;
+  /** Claims without a finished attempt tolerated before a row is dead-lettered as poison. Default 3. */
+  readonly poisonThreshold?: number;
+  /** Bound on `stop()`; rows still out after it come back when their lease expires. Default 20 000 ms. */
+  readonly stopTimeoutMs?: number;
+  /** How often the loop runs GC; 0 turns it off. Default hourly. */
+  readonly gcIntervalMs?: number;
+  /** Succeeded rows older than this are purged. Default 30 (wire-contract §6.11). */
+  readonly gcRetentionDays?: number;
+  /** Rows deleted per statement. Default 1 000. */
+  readonly gcBatchSize?: number;
+  readonly backoffLadderSeconds?: readonly number[];
+  /** Relative jitter of each backoff step. Default 0.1. */
+  readonly jitter?: number;
+  /** Ledger used when a connection has no stored base URL. */
+  readonly defaultBaseUrl?: string;
+}
+
+export type ResolvedWorkerOptions = Required<Omit<DrainWorkerOptions, 'workerId'>> & { readonly workerId?: string };
+
+function positiveInt(name: string, value: number | undefined, fallback: number, min = 1): number {
+  const v = value ?? fallback;
+  if (!Number.isInteger(v) || v < min) throw new Error(`drain worker option ${name} must be an integer >= ${min}, got ${value}`);
+  return v;
+}
+
+/** Applies defaults and fails closed, naming the bad setting. */
+export function resolveWorkerOptions(options: DrainWorkerOptions): ResolvedWorkerOptions {
+  const jitter = options.jitter ?? 0.1;
+  if (!(jitter >= 0 && jitter < 1)) throw new Error(`drain worker option jitter must be in [0, 1), got ${options.jitter}`);
+  const ladder = options.backoffLadderSeconds ?? BACKOFF_LADDER_SECONDS;
+  if (ladder.length === 0 || ladder.some((s) => !(s >= 0))) {
+    throw new Error('drain worker option backoffLadderSeconds must be a non-empty list of seconds >= 0');
+  }
+  return {
+    ...(options.workerId !== undefined ? { workerId: options.workerId } : {}),
+    batchSize: positiveInt('batchSize', options.batchSize, 200),
+    concurrency: positiveInt('concurrency', options.concurrency, 32),
+    pollIntervalMs: positiveInt('pollIntervalMs', options.pollIntervalMs, 1_000),
+    leaseMs: positiveInt('leaseMs', options.leaseMs, 300_000),
+    maxAttempts: positiveInt('maxAttempts', options.maxAttempts, 10),
+    poisonThreshold: positiveInt('poisonThreshold', options.poisonThreshold, 3),
+    stopTimeoutMs: positiveInt('stopTimeoutMs', options.stopTimeoutMs, 20_000),
+    gcIntervalMs: positiveInt('gcIntervalMs', options.gcIntervalMs, 3_600_000, 0),
+    gcRetentionDays: positiveInt('gcRetentionDays', options.gcRetentionDays, 30),
+    gcBatchSize: positiveInt('gcBatchSize', options.gcBatchSize, 1_000),
+    backoffLadderSeconds: ladder,
+    jitter,
+    defaultBaseUrl: options.defaultBaseUrl ?? DEFAULT_LEDGER_BASE_URL,
+  };
+}
