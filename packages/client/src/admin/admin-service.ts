@@ -1,0 +1,194 @@
+import type {
+  AdminApi,
+  Clock,
+  ConnectionStatusView,
+  ConnectionStore,
+  DashboardTileView,
+  DeadLetterBannerView,
+  DocumentStatusView,
+  EntityType,
+  LedgerAuth,
+  LedgerHealth,
+  LedgerTransport,
+  Logger,
+  OutboxStore,
+  ProviderLabels,
+  Random,
+  SecretBox,
+  SyncStateQuery,
+  SyncStateRecord,
+  SyncStateStore,
+} from '@byte8/core';
+import { generatePairingCode } from '../pairing/generate-pairing-code.js';
+import { PAIRING_CODE_TTL_SECONDS } from '../pairing/pairing-code.js';
+import { DEFAULT_LEDGER_BASE_URL, isConnected, resolveLedgerAuth } from '../transport/resolve-ledger-auth.js';
+import { connectionStatusState } from './connection-status-view.js';
+import { dashboardTileView } from './dashboard-tile-view.js';
+import { documentStatusView } from './document-status-view.js';
+
+export interface AdminServiceDeps {
+  readonly providers: readonly { readonly key: string; readonly labels: ProviderLabels }[];
+  readonly connections: ConnectionStore;
+  readonly outbox: OutboxStore;
+  readonly syncState: SyncStateStore;
+  readonly transport: Pick<LedgerTransport, 'fetchHealth' | 'disconnect'>;
+  readonly secretBox: SecretBox;
+  /** A CSPRNG: it makes the pairing codes. */
+  readonly random: Random;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Shown and used until pairing stores the ledger's own. Default `https://ledger.byte8.io`. */
+  readonly defaultLedgerBaseUrl?: string;
+}
+
+type Auth = { readonly kind: 'none' } | { readonly kind: 'ok'; readonly auth: LedgerAuth } | { readonly kind: 'undecryptable' };
+
+/**
+ * The view models every adapter renders (design §5 Admin, wire-contract §10).
+ * Holds no state of its own: each call reads storage and, for the status
+ * views, the ledger's health (the transport caches it briefly).
+ *
+ * @example
+ * const admin = new AdminService({ providers, connections, outbox, syncState, transport, secretBox, random, clock, logger });
+ * const { code } = await admin.generatePairingCode('sage_accounting'); // show once
+ */
+export class AdminService implements AdminApi {
+  readonly #deps: AdminServiceDeps;
+  readonly #defaultBaseUrl: string;
+
+  constructor(deps: AdminServiceDeps) {
+    this.#deps = deps;
+    this.#defaultBaseUrl = (deps.defaultLedgerBaseUrl ?? DEFAULT_LEDGER_BASE_URL).replace(/\/+$/, '');
+  }
+
+  async connectionStatus(provider: string): Promise<ConnectionStatusView> {
+    const labels = this.#labels(provider);
+    const record = await this.#deps.connections.get(provider);
+    const auth = this.#auth(provider, record);
+    const health = auth.kind === 'ok' ? await this.#deps.transport.fetchHealth(auth.auth) : null;
+    const state =
+      auth.kind === 'undecryptable'
+        ? { state: 'unreachable' as const, label: 'Stored master key cannot be decrypted', detail: 'Restore the encryption key it was sealed with, or re-pair.', colour: '#757575' }
+        : connectionStatusState({ provider, providerName: labels.name, connected: auth.kind === 'ok', health });
+    const issuedAt = record?.pairingCodeIssuedAt ?? null;
+    return {
+      provider,
+      ...state,
+      connected: auth.kind !== 'none',
+      tenantId: record?.tenantId ?? null,
+      ledgerBaseUrl: record?.ledgerBaseUrl || this.#defaultBaseUrl,
+      pairingCode: {
+        pending: !!record?.pairingCodeHash && issuedAt !== null,
+        ageMinutes: record?.pairingCodeHash && issuedAt ? Math.floor((this.#deps.clock.now().getTime() - issuedAt.getTime()) / 60_000) : null,
+        ttlMinutes: PAIRING_CODE_TTL_SECONDS / 60,
+      },
+    };
+  }
+
+  async deadLetters(options: { readonly provider?: string; readonly limit?: number } = {}): Promise<DeadLetterBannerView> {
+    const limit = clamp(options.limit ?? 50, 1, 500);
+    const { rows, total } = await this.#deps.outbox.list({
+      status: 'dead_lettered',
+      limit,
+      ...(options.provider === undefined ? {} : { provider: options.provider }),
+    });
+    return { count: total, rows };
+  }
+
+  requeue(target: { readonly id: number } | { readonly all: true }, provider?: string): Promise<number> {
+    return this.#deps.outbox.requeue(target, provider);
+  }
+
+  async generatePairingCode(provider: string): Promise<{ readonly code: string; readonly expiresAt: Date }> {
+    this.#labels(provider);
+    const issued = await generatePairingCode(this.#deps, provider);
+    this.#deps.logger.info({ provider, expiresAt: issued.expiresAt.toISOString() }, 'byte8: pairing code generated');
+    return issued;
+  }
+
+  /**
+   * Disconnect (wire-contract §5.1): tells the ledger when it can (best
+   * effort), then always clears the tenant, master key and pairing code. The
+   * base URL, outbox rows and mirror rows stay.
+   */
+  async disconnect(provider: string): Promise<{ readonly wasConnected: boolean; readonly acknowledged: boolean }> {
+    this.#labels(provider);
+    const record = await this.#deps.connections.get(provider);
+    if (!isConnected(record)) return { wasConnected: false, acknowledged: false };
+    let acknowledged = false;
+    try {
+      const auth = this.#auth(provider, record);
+      if (auth.kind === 'ok') acknowledged = await this.#deps.transport.disconnect(auth.auth);
+    } catch (error) {
+      this.#deps.logger.warn({ provider, error: error instanceof Error ? error.message : String(error) }, 'byte8: ledger disconnect call failed');
+    }
+    await this.#deps.connections.clearCredentials(provider);
+    this.#deps.logger.info({ provider, acknowledged }, 'byte8: disconnected');
+    return { wasConnected: true, acknowledged };
+  }
+
+  async documentStatus(entityType: EntityType, entityId: number, provider: string): Promise<DocumentStatusView> {
+    const labels = this.#labels(provider);
+    return documentStatusView(entityType, entityId, provider, labels, await this.#deps.syncState.find(entityType, entityId, provider));
+  }
+
+  async documentStatuses(entityType: EntityType, entityIds: readonly number[], provider: string): Promise<DocumentStatusView[]> {
+    const labels = this.#labels(provider);
+    const records = entityIds.length === 0 ? [] : await this.#deps.syncState.findMany(entityType, entityIds, provider);
+    const byId = new Map(records.map((r) => [r.entityId, r]));
+    return entityIds.map((id) => documentStatusView(entityType, id, provider, labels, byId.get(id) ?? null));
+  }
+
+  listStatuses(query: SyncStateQuery): Promise<{ readonly rows: readonly SyncStateRecord[]; readonly total: number }> {
+    return this.#deps.syncState.list({
+      ...query,
+      sort: query.sort ?? 'last_sync_at_desc',
+      limit: clamp(query.limit ?? 20, 1, 200),
+      offset: Math.max(0, Math.floor(query.offset ?? 0)),
+    });
+  }
+
+  async dashboardTile(provider: string): Promise<DashboardTileView> {
+    const labels = this.#labels(provider);
+    const record = await this.#deps.connections.get(provider);
+    const auth = this.#auth(provider, record);
+    const health: LedgerHealth | null = auth.kind === 'ok' ? await this.#deps.transport.fetchHealth(auth.auth) : null;
+    const baseUrl = record?.ledgerBaseUrl || this.#defaultBaseUrl;
+    return dashboardTileView({
+      provider,
+      providerName: labels.name,
+      connected: auth.kind !== 'none',
+      health,
+      ledgerHost: hostOf(baseUrl),
+      now: this.#deps.clock.now(),
+    });
+  }
+
+  #labels(provider: string): ProviderLabels {
+    const found = this.#deps.providers.find((p) => p.key === provider);
+    if (!found) throw new Error(`unknown provider "${provider}" (installed: ${this.#deps.providers.map((p) => p.key).join(', ') || 'none'})`);
+    return found.labels;
+  }
+
+  #auth(provider: string, record: Awaited<ReturnType<ConnectionStore['get']>>): Auth {
+    try {
+      const auth = resolveLedgerAuth(record, this.#deps.secretBox, this.#defaultBaseUrl);
+      return auth ? { kind: 'ok', auth } : { kind: 'none' };
+    } catch {
+      this.#deps.logger.error({ provider }, 'byte8: stored master key cannot be decrypted; re-pair or restore the encryption key');
+      return { kind: 'undecryptable' };
+    }
+  }
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, Math.floor(value)));
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
