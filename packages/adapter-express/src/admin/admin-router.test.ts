@@ -1,0 +1,223 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { sageAccounting } from '@byte8/sage-accounting';
+import { freeAgent } from '@byte8/testkit';
+import express, { type RequestHandler } from 'express';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HostDocument, HostDocuments } from '../documents/host-documents.js';
+import { adminRouter } from './admin-router.js';
+import { MemoryAdminApi, deadLetter, record } from './memory-admin-api.test-helpers.js';
+
+const sage = sageAccounting();
+const requireAdmin: RequestHandler = (req, res, next) => {
+  if (req.headers['x-admin'] === 'yes') return next();
+  res.status(401).send('login required');
+};
+
+const docs: HostDocument[] = Array.from({ length: 25 }, (_, i) => ({
+  id: i + 1,
+  number: i === 0 ? 'INV-<img src=x onerror=alert(1)>' : `INV-${String(i + 1).padStart(4, '0')}`,
+  date: new Date(Date.UTC(2026, 3, 1 + i)),
+  total: 10 * (i + 1),
+  currency: 'GBP',
+}));
+const documents: HostDocuments = {
+  async list({ sort, limit, offset }) {
+    const sorted = [...docs].sort((a, b) => (sort === 'date_asc' ? 1 : -1) * (a.date.getTime() - b.date.getTime()));
+    return { rows: sorted.slice(offset, offset + limit), total: docs.length };
+  },
+  async byIds(_type, ids) {
+    return docs.filter((d) => ids.includes(d.id));
+  },
+};
+
+let server: Server | undefined;
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+async function start(providers = [sage]) {
+  const labels = Object.fromEntries(providers.map((p) => [p.key, p.labels]));
+  const api = new MemoryAdminApi(labels);
+  const app = express();
+  app.use('/admin/byte8', adminRouter({ admin: api, providers, auth: requireAdmin, documents, publicBaseUrl: 'https://shop.example.test/', pageSize: 10 }));
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server!.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/admin/byte8`;
+  const jar = new Map<string, string>();
+  const call = async (path: string, init: RequestInit = {}) => {
+    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await fetch(base + path, { redirect: 'manual', ...init, headers: { 'x-admin': 'yes', cookie, ...(init.headers ?? {}) } });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [k, v] = pair!.split('=');
+      if (/Max-Age=0/.test(line)) jar.delete(k!);
+      else jar.set(k!, v!);
+    }
+    return { res, text: await res.text() };
+  };
+  const post = (path: string, form: Record<string, string>) =>
+    call(path, { method: 'POST', body: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  return { api, call, post, jar };
+}
+
+describe('adminRouter', () => {
+  it('refuses to boot without the host auth middleware, naming the option', () => {
+    const api = new MemoryAdminApi({ sage_accounting: sage.labels });
+    expect(() => adminRouter({ admin: api, providers: [sage], auth: undefined as never })).toThrow(/admin\.auth is required/);
+    expect(() => adminRouter({ admin: api, providers: [sage], auth: [] })).toThrow(/admin\.auth is required/);
+  });
+
+  it('is reachable only through the host auth', async () => {
+    const { call } = await start();
+    const { res, text } = await call('/config', { headers: { 'x-admin': 'no' } });
+    expect(res.status).toBe(401);
+    expect(text).toBe('login required');
+  });
+
+  it('renders the configuration page of §10.3', async () => {
+    const { call } = await start();
+    const { res, text } = await call('/config');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(text).toContain('value="https://shop.example.test"');
+    expect(text).toContain('data-copy="sage_accounting-base-url"');
+    expect(text).toContain('Generate pairing code');
+    expect(text).toContain('href="https://ledger.example.test/dashboard" target="_blank" rel="noopener noreferrer"');
+    expect(text).toMatch(/background:#b30000.*Not paired/s);
+    expect(text).toMatch(/<button type="submit" class="byte8-danger" disabled/);
+    expect(text).toContain('<label for="sage_accounting-base-url">');
+  });
+
+  it('shows a generated pairing code once, then asks to confirm a regenerate', async () => {
+    const { call, post, jar, api } = await start();
+    await call('/config');
+    const generated = await post('/providers/sage_accounting/pairing-code', { _csrf: jar.get('byte8_csrf')! });
+    expect(generated.res.status).toBe(303);
+    expect(generated.res.headers.get('location')).toBe('/admin/byte8/config#sage_accounting');
+    const first = await call('/config');
+    expect(first.text).toContain('value="code-1-0123456789abcdef"');
+    expect(first.text).toContain('shown only once and expires in 30 minutes');
+    const reload = await call('/config');
+    expect(reload.text).not.toContain('code-1-0123456789abcdef');
+    expect(reload.text).toContain('Regenerate pairing code');
+    expect(reload.text).toContain('data-confirm="A pairing code is pending.');
+    expect(api.calls).toEqual(['generate:sage_accounting']);
+  });
+
+  it('rejects a POST without a matching CSRF token with 403 and changes nothing', async () => {
+    const { call, post, api } = await start();
+    await call('/config');
+    const missing = await post('/providers/sage_accounting/pairing-code', {});
+    expect(missing.res.status).toBe(403);
+    expect(missing.text).toContain('form token is missing or does not match');
+    const forged = await post('/providers/sage_accounting/disconnect', { _csrf: 'x'.repeat(43) });
+    expect(forged.res.status).toBe(403);
+    api.deadLettered.set('sage_accounting', [deadLetter(7)]);
+    const requeue = await post('/providers/sage_accounting/requeue', { all: '1' });
+    expect(requeue.res.status).toBe(403);
+    expect(api.calls).toEqual([]);
+    expect((await api.connectionStatus('sage_accounting')).pairingCode.pending).toBe(false);
+    expect((await api.deadLetters({ provider: 'sage_accounting' })).count).toBe(1);
+  });
+
+  it('shows the dead-letter banner, escaped, and requeues', async () => {
+    const { call, post, jar, api } = await start();
+    api.deadLettered.set('sage_accounting', [deadLetter(7), deadLetter(8)]);
+    const page = await call('/config');
+    expect(page.text).toContain('⚠ 2 events need attention.');
+    expect(page.text).toContain('Unprocessable &lt;entity&gt;');
+    expect(page.text).not.toContain('Unprocessable <entity>');
+    const bad = await post('/providers/sage_accounting/requeue', { _csrf: jar.get('byte8_csrf')!, id: 'nope' });
+    expect(bad.res.status).toBe(303);
+    expect((await call('/config')).text).toContain('Nothing requeued');
+    expect(api.calls).toEqual([]);
+    await post('/providers/sage_accounting/requeue', { _csrf: jar.get('byte8_csrf')!, id: '7' });
+    const after = await call('/config');
+    expect(after.text).toContain('Requeued 1 event.');
+    expect(after.text).toContain('⚠ 1 event needs attention.');
+    await post('/providers/sage_accounting/requeue', { _csrf: jar.get('byte8_csrf')!, all: '1' });
+    expect((await call('/config')).text).not.toContain('need attention');
+  });
+
+  it('disconnects after confirmation and reports an already-disconnected store', async () => {
+    const { call, post, jar, api } = await start();
+    api.connections.set('sage_accounting', { tenantId: 'tenant-<b>', codeIssuedAt: null });
+    const page = await call('/config');
+    expect(page.text).toContain('tenant-&lt;b&gt;');
+    expect(page.text).toMatch(/data-confirm="Disconnect Sage Accounting\?/);
+    await post('/providers/sage_accounting/disconnect', { _csrf: jar.get('byte8_csrf')! });
+    expect((await call('/config')).text).toContain('Disconnected from Sage Accounting; the ledger acknowledged.');
+    await post('/providers/sage_accounting/disconnect', { _csrf: jar.get('byte8_csrf')! });
+    expect((await call('/config')).text).toContain('Already disconnected.');
+  });
+
+  it('lists invoices with chips of §10.1, tooltips, escaping and paging', async () => {
+    const { call, api } = await start();
+    api.records.push(
+      record({ entityId: 25, status: 'synced', providerReference: 'SI-<27>', providerEntityId: 'uuid-25' }),
+      record({ entityId: 24, status: 'skipped', skipReason: 'zero_value_invoice' }),
+      record({ entityId: 23, status: 'failed', errorCode: 'validation' }),
+      record({ entityId: 22, status: 'pending' }),
+      record({ entityId: 1, status: 'synced', providerEntityId: 'uuid-1' }),
+    );
+    const { text } = await call('/invoices');
+    expect(text).toContain('<th scope="col">Sage Status</th>');
+    expect(text).toContain('<span class="byte8-sync-chip byte8-sync-chip--synced" title="SI-&lt;27&gt;">✓ Synced</span>');
+    expect(text).toContain('<span class="byte8-sync-chip byte8-sync-chip--skipped" title="Skipped: zero_value_invoice">⏸ Skipped</span>');
+    expect(text).toContain('<span class="byte8-sync-chip byte8-sync-chip--failed" title="Error: validation">✗ Failed</span>');
+    expect(text).toContain('<span class="byte8-sync-chip byte8-sync-chip--pending">⏳ Pending</span>');
+    expect(text).toContain('<span class="byte8-sync-chip byte8-sync-chip--none">—</span>');
+    expect(text).toContain('page 1 of 3 (25 total)');
+    expect(text).toContain('INV-0025');
+    expect(text).not.toContain('INV-0015');
+    const last = await call('/invoices?page=3');
+    expect(last.text).toContain('INV-&lt;img src=x onerror=alert(1)&gt;');
+    expect(last.text).not.toContain('<img src=x');
+    expect(last.text).toContain('rel="prev"');
+  });
+
+  it('filters the list by status', async () => {
+    const { call, api } = await start();
+    api.records.push(record({ entityId: 3, status: 'failed', errorCode: 'auth' }), record({ entityId: 4, status: 'synced' }));
+    const { text } = await call('/invoices?status=failed');
+    expect(text).toContain('(1 total)');
+    expect(text).toContain('INV-0003');
+    expect(text).not.toContain('INV-0004');
+    expect(text).toContain('<option value="failed" selected>');
+    const junk = await call('/invoices?status=%3Cscript%3E&page=-4&sort=drop');
+    expect(junk.res.status).toBe(200);
+    expect(junk.text).toContain('(25 total)');
+  });
+
+  it('renders the detail block of §10.2 with only non-empty fields', async () => {
+    const { call, api } = await start();
+    api.records.push(record({ entityId: 5, status: 'failed', errorCode: 'validation' }));
+    const { text } = await call('/invoices/5');
+    expect(text).toContain('<dt>Status</dt><dd><span class="byte8-sync-chip byte8-sync-chip--failed" title="Error: validation">✗ Failed</span>');
+    expect(text).toContain('<dt>Error code</dt><dd>validation</dd>');
+    expect(text).toContain('<dt>Last sync</dt><dd>2026-04-29 10:11 UTC</dd>');
+    expect(text).not.toContain('<dt>Reference</dt>');
+    expect(text).not.toContain('<dt>Skip reason</dt>');
+    expect((await call('/invoices/999')).res.status).toBe(404);
+    expect((await call('/invoices/abc')).res.status).toBe(404);
+  });
+
+  it('gives each installed provider a config section and a chip column', async () => {
+    const free = freeAgent();
+    const { call, api } = await start([sage, free]);
+    api.records.push(record({ entityId: 25, status: 'synced' }), record({ entityId: 25, status: 'failed', provider: free.key }));
+    const list = await call('/invoices');
+    expect(list.text).toContain(`<th scope="col">${free.labels.statusColumn}</th>`);
+    expect(list.text).toMatch(new RegExp(`data-provider="${free.key}"><span class="byte8-sync-chip byte8-sync-chip--failed"`));
+    const config = await call('/config');
+    expect(config.text).toContain('id="sage_accounting-heading"');
+    expect(config.text).toContain(`id="${free.key}-heading"`);
+  });
+
+  it('renders the dashboard tile of §10.4 as one link', async () => {
+    const { call } = await start();
+    const { text } = await call('/');
+    expect(text).toMatch(/<a class="byte8-card byte8-tile byte8-tile--disconnected" href="\/admin\/byte8\/config#sage_accounting"/);
+    expect(text).toContain('Byte8 Sage Accounting Sync');
+    expect(text).toContain('<dd class="byte8-errors-high">2</dd>');
+  });
+});

@@ -1,0 +1,193 @@
+import type { AdminApi, Provider } from '@byte8/core';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { DocumentEntityType, HostDocuments } from '../documents/host-documents.js';
+import { parseCookies, serializeCookie } from '../http/cookies.js';
+import { readBody } from '../http/read-body.js';
+import { renderConfigPage } from '../render/config-page.js';
+import { renderDashboardPage } from '../render/dashboard-page.js';
+import { renderDocumentListPage } from '../render/document-list-page.js';
+import { renderDocumentPage } from '../render/document-page.js';
+import { renderMessagePage } from '../render/message-page.js';
+import type { PageContext } from '../render/page-context.js';
+import { renderSyncPage } from '../render/sync-page.js';
+import { composeHandlers } from './compose-handlers.js';
+import { CSRF_COOKIE, CSRF_FIELD, csrfTokensMatch, newCsrfToken } from './csrf.js';
+import { parseDocumentListParams } from './document-list-query.js';
+import { type Flash, FlashStore } from './flash-store.js';
+import { loadDocumentList } from './load-document-list.js';
+
+const FLASH_COOKIE = 'byte8_flash';
+
+export interface AdminRouterOptions {
+  readonly admin: AdminApi;
+  readonly providers: readonly Provider[];
+  /**
+   * The host's own authentication middleware (one or several). Required:
+   * the pages pair, disconnect and requeue, so they are never public.
+   */
+  readonly auth: RequestHandler | readonly RequestHandler[];
+  /** Lists the host's invoices and credit memos beside the chips. */
+  readonly documents?: HostDocuments;
+  /** The store's public base URL the merchant pastes into the ledger. Default: from the request. */
+  readonly publicBaseUrl?: string;
+  /** Page heading. Default `Byte8 connector`. */
+  readonly title?: string;
+  /** Rows per list page. Default 20. */
+  readonly pageSize?: number;
+}
+
+const ENTITY_PATHS: Record<string, DocumentEntityType> = { invoices: 'invoice', creditmemos: 'creditmemo' };
+
+/** Fails at boot, naming the option, when no auth middleware is given. */
+export function assertAdminAuth(auth: unknown, optionName = 'admin.auth'): readonly RequestHandler[] {
+  const list = Array.isArray(auth) ? auth : auth === undefined || auth === null ? [] : [auth];
+  if (list.length === 0 || list.some((h) => typeof h !== 'function')) {
+    throw new Error(
+      `${optionName} is required: pass your own authentication middleware (e.g. { auth: requireAdmin }) so the connector's admin pages are never public.`,
+    );
+  }
+  return list as RequestHandler[];
+}
+
+/**
+ * The connector's admin pages, server-rendered (wire-contract §10): dashboard
+ * tile, configuration, invoice and credit-memo lists with status chips, and
+ * detail blocks. Mount it under a path of your admin:
+ * `app.use('/admin/byte8', adminRouter(...))`. Every POST needs the
+ * double-submit CSRF token the pages embed.
+ */
+export function adminRouter(options: AdminRouterOptions): RequestHandler {
+  const auth = assertAdminAuth(options.auth);
+  if (options.providers.length === 0) throw new Error('providers: install at least one provider');
+  const flashes = new FlashStore();
+  const pageSize = options.pageSize ?? 20;
+  const providerByKey = new Map(options.providers.map((p) => [p.key, p]));
+
+  const pages = async (request: Request, response: Response, next: NextFunction): Promise<void> => {
+    const base = request.baseUrl.replace(/\/+$/, '');
+    const cookies = parseCookies(request.headers.cookie);
+    const cookieOptions = { path: base || '/', secure: request.secure };
+    let csrfToken = cookies.get(CSRF_COOKIE);
+    if (!csrfToken || csrfToken.length < 32) {
+      csrfToken = newCsrfToken();
+      response.append('Set-Cookie', serializeCookie(CSRF_COOKIE, csrfToken, cookieOptions));
+    }
+    const ctx: PageContext = { base, csrfToken, providers: options.providers, title: options.title ?? 'Byte8 connector' };
+    const send = (status: number, page: string) => {
+      response.status(status).set({
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+      });
+      if (!response.get('Content-Security-Policy')) response.set('Content-Security-Policy', "frame-ancestors 'self'");
+      response.send(page);
+    };
+    const redirectWith = (flash: Flash, to: string) => {
+      response.append('Set-Cookie', serializeCookie(FLASH_COOKIE, flashes.put(flash), { ...cookieOptions, maxAgeSeconds: 60 }));
+      response.redirect(303, to);
+    };
+    const takeFlash = (): Flash | null => {
+      const id = cookies.get(FLASH_COOKIE);
+      if (!id) return null;
+      response.append('Set-Cookie', serializeCookie(FLASH_COOKIE, '', { ...cookieOptions, maxAgeSeconds: 0 }));
+      return flashes.take(id);
+    };
+    const path = request.path.replace(/\/+$/, '') || '/';
+    const segments = path.split('/').filter(Boolean);
+
+    if (request.method === 'POST') {
+      const form = await readForm(request);
+      // Nothing below runs, and nothing changes, without a matching token.
+      if (!csrfTokensMatch(cookies.get(CSRF_COOKIE), form[CSRF_FIELD])) {
+        return send(403, renderMessagePage(ctx, 'Form expired', 'The form token is missing or does not match. Reload the page and try again.'));
+      }
+      const [root, key, action] = segments;
+      const provider = key ? providerByKey.get(key) : undefined;
+      if (root !== 'providers' || !provider || segments.length !== 3) return next();
+      const back = `${base}/config#${provider.key}`;
+      if (action === 'pairing-code') {
+        const { code, expiresAt } = await options.admin.generatePairingCode(provider.key);
+        return redirectWith(
+          { kind: 'success', message: `Pairing code generated for ${provider.labels.name}. Copy it now: it is shown only once.`, pairingCode: { provider: provider.key, code, expiresAt } },
+          back,
+        );
+      }
+      if (action === 'disconnect') {
+        const result = await options.admin.disconnect(provider.key);
+        const message = !result.wasConnected
+          ? 'Already disconnected.'
+          : result.acknowledged
+            ? `Disconnected from ${provider.labels.name}; the ledger acknowledged.`
+            : `Disconnected locally; the ledger did not acknowledge (it will reject this store's calls).`;
+        return redirectWith({ kind: 'success', message }, back);
+      }
+      if (action === 'requeue') {
+        const id = typeof form.id === 'string' && /^\d{1,15}$/.test(form.id) ? Number(form.id) : null;
+        if (form.all !== '1' && id === null) {
+          return redirectWith({ kind: 'error', message: 'Nothing requeued: choose one event or all of them.' }, back);
+        }
+        const count = await options.admin.requeue(id === null ? { all: true } : { id }, provider.key);
+        return redirectWith({ kind: 'success', message: `Requeued ${count} event${count === 1 ? '' : 's'}.` }, back);
+      }
+      return next();
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    if (segments.length === 0) {
+      const tiles = await Promise.all(options.providers.map(async (provider) => ({ provider, tile: await options.admin.dashboardTile(provider.key) })));
+      return send(200, renderDashboardPage(ctx, tiles));
+    }
+    if (segments.length === 1 && segments[0] === 'config') {
+      const views = await Promise.all(
+        options.providers.map(async (provider) => ({
+          provider,
+          status: await options.admin.connectionStatus(provider.key),
+          deadLetters: await options.admin.deadLetters({ provider: provider.key }),
+        })),
+      );
+      const publicBaseUrl = (options.publicBaseUrl ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`).replace(/\/+$/, '');
+      return send(200, renderConfigPage(ctx, views, publicBaseUrl, takeFlash()));
+    }
+    if (segments.length === 2 && segments[0] === 'sync') {
+      const provider = providerByKey.get(segments[1]!);
+      if (!provider) return next();
+      const status = await options.admin.connectionStatus(provider.key);
+      if (!status.connected || !status.tenantId) {
+        return redirectWith({ kind: 'error', message: `${provider.labels.name} is not connected: pair it first.` }, `${base}/config#${provider.key}`);
+      }
+      response.set('Content-Security-Policy', `frame-src ${new URL(status.ledgerBaseUrl).origin}; frame-ancestors 'self'`);
+      return send(200, renderSyncPage(ctx, provider, status.ledgerBaseUrl, status.tenantId));
+    }
+    const entityType = ENTITY_PATHS[segments[0] ?? ''];
+    if (entityType && segments.length === 1) {
+      const params = parseDocumentListParams(request.query as Record<string, unknown>, options.providers);
+      const list = await loadDocumentList({ admin: options.admin, providers: options.providers, documents: options.documents }, entityType, params, pageSize);
+      return send(200, renderDocumentListPage(ctx, entityType, params, list, pageSize));
+    }
+    if (entityType && segments.length === 2) {
+      if (!/^\d{1,15}$/.test(segments[1]!) || Number(segments[1]) < 1) {
+        return send(404, renderMessagePage(ctx, 'Not found', 'There is no such document.'));
+      }
+      const id = Number(segments[1]);
+      const document = options.documents ? ((await options.documents.byIds(entityType, [id]))[0] ?? null) : null;
+      if (options.documents && !document) return send(404, renderMessagePage(ctx, 'Not found', 'There is no such document.'));
+      const views = await Promise.all(
+        options.providers.map(async (provider) => ({ provider, view: await options.admin.documentStatus(entityType, id, provider.key) })),
+      );
+      return send(200, renderDocumentPage(ctx, entityType, id, document, views));
+    }
+    next();
+  };
+
+  return composeHandlers(auth, (request, response, next) => {
+    pages(request, response, next).catch(next);
+  });
+}
+
+/** The posted form: the host's parser result if one ran, else our own read. */
+async function readForm(request: Request): Promise<Record<string, unknown>> {
+  if (request.body && typeof request.body === 'object' && !Buffer.isBuffer(request.body)) return request.body as Record<string, unknown>;
+  const raw = await readBody(request, 64 * 1024);
+  return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+}

@@ -1,0 +1,147 @@
+import type {
+  AdminApi,
+  ConnectionStatusView,
+  DashboardTileView,
+  DeadLetterBannerView,
+  DocumentStatusView,
+  EntityType,
+  OutboxRow,
+  ProviderLabels,
+  SyncStateQuery,
+  SyncStateRecord,
+} from '@byte8/core';
+
+/**
+ * An in-memory AdminApi for rendering tests: it keeps the view-model rules
+ * simple (chip label from the provider's labels, tooltip precedence of §10.1)
+ * so the pages can be exercised before the client's service is wired.
+ */
+export class MemoryAdminApi implements AdminApi {
+  readonly records: SyncStateRecord[] = [];
+  readonly deadLettered = new Map<string, OutboxRow[]>();
+  readonly connections = new Map<string, { tenantId: string | null; codeIssuedAt: Date | null }>();
+  readonly calls: string[] = [];
+
+  constructor(private readonly labels: Readonly<Record<string, ProviderLabels>>) {}
+
+  async connectionStatus(provider: string): Promise<ConnectionStatusView> {
+    const c = this.connections.get(provider) ?? { tenantId: null, codeIssuedAt: null };
+    const connected = c.tenantId !== null;
+    return {
+      provider,
+      state: connected ? 'connected' : 'disconnected',
+      label: connected ? 'Connected to Sage (UK)' : 'Not paired',
+      detail: connected ? null : 'Generate a pairing code and paste it at the ledger.',
+      colour: connected ? '#00873d' : '#b30000',
+      connected,
+      tenantId: c.tenantId,
+      ledgerBaseUrl: 'https://ledger.example.test',
+      pairingCode: {
+        pending: c.codeIssuedAt !== null,
+        ageMinutes: c.codeIssuedAt ? Math.floor((Date.now() - c.codeIssuedAt.getTime()) / 60_000) : null,
+        ttlMinutes: 30,
+      },
+    };
+  }
+
+  async deadLetters(options?: { provider?: string }): Promise<DeadLetterBannerView> {
+    const rows = options?.provider ? (this.deadLettered.get(options.provider) ?? []) : [...this.deadLettered.values()].flat();
+    return { count: rows.length, rows };
+  }
+
+  async requeue(target: { id: number } | { all: true }, provider?: string): Promise<number> {
+    this.calls.push(`requeue:${JSON.stringify(target)}:${provider}`);
+    const rows = this.deadLettered.get(provider ?? '') ?? [];
+    const keep = 'all' in target ? [] : rows.filter((r) => r.id !== target.id);
+    this.deadLettered.set(provider ?? '', keep);
+    return rows.length - keep.length;
+  }
+
+  async generatePairingCode(provider: string): Promise<{ code: string; expiresAt: Date }> {
+    this.calls.push(`generate:${provider}`);
+    const issued = new Date();
+    this.connections.set(provider, { tenantId: this.connections.get(provider)?.tenantId ?? null, codeIssuedAt: issued });
+    return { code: `code-${this.calls.length}-0123456789abcdef`, expiresAt: new Date(issued.getTime() + 30 * 60_000) };
+  }
+
+  async disconnect(provider: string): Promise<{ wasConnected: boolean; acknowledged: boolean }> {
+    this.calls.push(`disconnect:${provider}`);
+    const wasConnected = this.connections.get(provider)?.tenantId != null;
+    this.connections.set(provider, { tenantId: null, codeIssuedAt: null });
+    return { wasConnected, acknowledged: wasConnected };
+  }
+
+  async documentStatus(entityType: EntityType, entityId: number, provider: string): Promise<DocumentStatusView> {
+    const record = this.records.find((r) => r.entityType === entityType && r.entityId === entityId && r.provider === provider) ?? null;
+    const chips = this.labels[provider]!.chips;
+    const status = record?.status ?? 'none';
+    const title = record
+      ? (record.providerReference ??
+        record.providerEntityId ??
+        (record.skipReason ? `Skipped: ${record.skipReason}` : record.errorCode ? `Error: ${record.errorCode}` : null))
+      : null;
+    return { entityType, entityId, provider, status, chip: { label: chips[status], className: `byte8-sync-chip--${status}`, title }, record };
+  }
+
+  async documentStatuses(entityType: EntityType, entityIds: readonly number[], provider: string): Promise<DocumentStatusView[]> {
+    return Promise.all(entityIds.map((id) => this.documentStatus(entityType, id, provider)));
+  }
+
+  async listStatuses(query: SyncStateQuery): Promise<{ rows: SyncStateRecord[]; total: number }> {
+    const all = this.records
+      .filter((r) => r.entityType === query.entityType && r.provider === query.provider && (!query.status || r.status === query.status))
+      .sort((a, b) => (query.sort === 'last_sync_at_asc' ? 1 : -1) * (a.lastSyncAt.getTime() - b.lastSyncAt.getTime()));
+    const offset = query.offset ?? 0;
+    return { rows: all.slice(offset, offset + (query.limit ?? 20)), total: all.length };
+  }
+
+  async dashboardTile(provider: string): Promise<DashboardTileView> {
+    const connected = this.connections.get(provider)?.tenantId != null;
+    return {
+      provider,
+      state: connected ? 'connected' : 'disconnected',
+      headline: connected ? 'Connected to Sage (UK)' : 'Not connected to Sage',
+      lastSync: 'just now',
+      pending: '0',
+      errors24h: '2',
+      errorsHighlighted: true,
+      link: connected ? 'sync' : 'config',
+    };
+  }
+}
+
+export function record(partial: Partial<SyncStateRecord> & Pick<SyncStateRecord, 'entityId' | 'status'>): SyncStateRecord {
+  return {
+    entityType: 'invoice',
+    provider: 'sage_accounting',
+    providerEntityId: null,
+    providerReference: null,
+    skipReason: null,
+    errorCode: null,
+    lastSyncAt: new Date('2026-04-29T10:11:12Z'),
+    ...partial,
+  };
+}
+
+export function deadLetter(id: number, provider = 'sage_accounting'): OutboxRow {
+  return {
+    id,
+    provider,
+    tenantId: 't-1',
+    eventName: 'invoice.created',
+    idempotencyKey: `invoice.created:${id}`,
+    body: '{}',
+    entityType: 'invoice',
+    entityId: id,
+    status: 'dead_lettered',
+    attempts: 1,
+    attemptsStarted: 1,
+    lastStatusCode: 422,
+    lastAttemptAt: new Date('2026-04-29T10:00:00Z'),
+    nextAttemptAt: null,
+    lastError: 'Unprocessable <entity>',
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    createdAt: new Date('2026-04-29T09:59:00Z'),
+  };
+}
