@@ -6,12 +6,19 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
  * connector pages are only reached through the host's auth.
  */
 export function composeHandlers(first: readonly RequestHandler[], last: RequestHandler): RequestHandler {
+  const chain = [...first, last];
   return (request: Request, response: Response, next: NextFunction) => {
     let index = 0;
     const step = (error?: unknown): void => {
-      if (error !== undefined) return next(error);
-      const handler = index < first.length ? first[index++]! : index++ === first.length ? last : null;
-      if (!handler) return next();
+      if (error !== undefined) {
+        next(error);
+        return;
+      }
+      const handler = chain[index++];
+      if (!handler) {
+        next();
+        return;
+      }
       try {
         const result = handler(request, response, handler === last ? next : step) as unknown;
         if (result instanceof Promise) result.catch(next);
