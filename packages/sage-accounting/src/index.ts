@@ -9,3 +9,5 @@ export {
   productUpsertedRule,
   stockUpsertedRule,
 } from './rules/index.js';
+// Hosts that load providers by package name (the Medusa plugin) take the default export.
+export { sageAccounting as default } from './sage-accounting.js';
