@@ -85,7 +85,8 @@ export function verifyOutboundToken(token: string | null, options: VerifyOutboun
   // The key depends on the tenant, so peek at `sub` before the signature when the URL names none.
   const peek = decodeObject(payloadPart);
   const tenant = options.expectedTenant ?? (typeof peek?.sub === 'string' ? peek.sub : null);
-  const key = tenant === null ? null : options.keyFor(tenant);
+  if (tenant === null) return fail('unknown_tenant');
+  const key = options.keyFor(tenant);
   if (key === null) return fail('unknown_tenant');
 
   const expected = createHmac('sha256', key).update(`${headerPart}.${payloadPart}`).digest();
