@@ -1,0 +1,57 @@
+import type { DocumentStatusView, EntityType } from '@byte8/core';
+import type { MedusaConnector } from '../connector/create-medusa-connector.js';
+import { orderRefunds } from '../mapping/order-payments.js';
+import { ENTITY_KINDS } from '../source/entity-kinds.js';
+
+export interface ProviderDocuments {
+  readonly provider: string;
+  readonly name: string;
+  readonly documents: ReadonlyArray<DocumentStatusView & { readonly label: string }>;
+}
+
+async function statuses(
+  medusa: MedusaConnector,
+  entityType: EntityType,
+  entries: ReadonlyArray<{ readonly hostId: string; readonly label: string }>,
+): Promise<ProviderDocuments[]> {
+  const refs = medusa.connector.storage.entityRefs;
+  const ids = await Promise.all(entries.map((entry) => refs.aliasOf(ENTITY_KINDS[entityType], entry.hostId)));
+  const result: ProviderDocuments[] = [];
+  for (const provider of medusa.connector.providers) {
+    const views = await medusa.connector.admin.documentStatuses(entityType, ids, provider.key);
+    const byId = new Map(views.map((view) => [view.entityId, view]));
+    const documents = entries.flatMap((entry, index) => {
+      const view = byId.get(ids[index]!);
+      return view ? [{ ...view, label: entry.label }] : [];
+    });
+    result.push({ provider: provider.key, name: provider.labels.name, documents });
+  }
+  return result;
+}
+
+/** Sync status of an order's invoice, its payment (the `invoice.paid` event) and its credit memos. */
+export async function orderStatuses(medusa: MedusaConnector, orderId: string) {
+  const order = await medusa.source.orderById(orderId);
+  if (!order) return null;
+  const number = order.display_id ?? order.id;
+  const invoiceId = await medusa.connector.storage.entityRefs.aliasOf(ENTITY_KINDS.invoice, order.id);
+  const invoice = await statuses(medusa, 'invoice', [{ hostId: order.id, label: `Invoice #${number}` }]);
+  const refunds = orderRefunds(order).map((refund, index) => ({ hostId: refund.id, label: `Credit memo #${number}-R${index + 1}` }));
+  const creditMemos = await statuses(medusa, 'creditmemo', refunds);
+  const payments = [];
+  for (const provider of medusa.connector.providers) {
+    payments.push({ provider: provider.key, paidEventQueued: await medusa.connector.storage.outbox.knows(provider.key, 'invoice.paid', invoiceId) });
+  }
+  return { orderId: order.id, invoiceId, invoice, creditMemos, payments };
+}
+
+/** Sync status of a registered customer. */
+export async function customerStatuses(medusa: MedusaConnector, customerId: string) {
+  return { customerId, statuses: await statuses(medusa, 'customer', [{ hostId: customerId, label: 'Contact' }]) };
+}
+
+/** Sync status of every variant of a product. */
+export async function productStatuses(medusa: MedusaConnector, productId: string) {
+  const variants = await medusa.source.variantsOfProduct(productId);
+  return { productId, statuses: await statuses(medusa, 'product', variants.map((v) => ({ hostId: v.id, label: v.label }))) };
+}

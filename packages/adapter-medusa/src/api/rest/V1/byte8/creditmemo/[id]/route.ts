@@ -1,0 +1,7 @@
+import type { MedusaRequest, MedusaResponse } from '@medusajs/framework/http';
+import { serveInbound } from '../../../../../../inbound/serve-inbound.js';
+
+/** Canonical creditmemo (JWT-checked by the client). */
+export const AUTHENTICATE = false;
+
+export const GET = (req: MedusaRequest, res: MedusaResponse): Promise<void> => serveInbound(req, res);

@@ -1,0 +1,54 @@
+import type { PluginOptions } from '../options/plugin-options.js';
+import { resolveProviders } from '../options/resolve-providers.js';
+import { MedusaChanges } from '../changes/medusa-changes.js';
+import type { GraphQuery } from '../source/graph-query.js';
+import { MedusaCanonicalSource } from '../source/medusa-canonical-source.js';
+import { MedusaReader } from '../source/medusa-reader.js';
+import { type ClientApi, type Connector, loadClientApi } from './client-api.js';
+import { type MedusaLogger, medusaLogger } from './medusa-logger.js';
+
+/** The connector composed for one Medusa app, plus the Medusa-side pieces built around it. */
+export interface MedusaConnector {
+  readonly connector: Connector;
+  readonly changes: MedusaChanges;
+  readonly source: MedusaCanonicalSource;
+  readonly options: PluginOptions;
+}
+
+export interface CreateMedusaConnectorInput {
+  readonly options: PluginOptions;
+  /** Medusa's own database: the `byte8_*` tables live beside Medusa's. */
+  readonly databaseUrl: string;
+  readonly query: GraphQuery;
+  readonly logger: MedusaLogger;
+  readonly client?: ClientApi;
+}
+
+/** Builds storage, the canonical source over `query.graph`, and the client's composition root. */
+export async function createMedusaConnector(input: CreateMedusaConnectorInput): Promise<MedusaConnector> {
+  const { options } = input;
+  const client = input.client ?? (await loadClientApi());
+  const providers = await resolveProviders(options.providers);
+  const storage = await client.createStorage({ databaseUrl: input.databaseUrl, ...(options.schema ? { schema: options.schema } : {}) });
+  const reader = new MedusaReader(input.query);
+  const settings = { websiteId: options.websiteId, storeId: options.storeId, priceCurrency: options.priceCurrency };
+  const source = new MedusaCanonicalSource(reader, storage.entityRefs, settings);
+  try {
+    const connector = await client.createByte8({
+      storage,
+      providers,
+      canonicalSource: source,
+      production: options.production,
+      logger: medusaLogger(input.logger),
+      worker: options.worker,
+      inbound: options.inbound,
+      ...(options.encryption ? { encryption: options.encryption } : {}),
+      ...(options.ledgerUrl ? { ledger: { defaultBaseUrl: options.ledgerUrl } } : {}),
+    });
+    const changes = new MedusaChanges({ hooks: connector.hooks, reader, refs: storage.entityRefs, websiteId: options.websiteId, storeId: options.storeId });
+    return { connector, changes, source, options };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}

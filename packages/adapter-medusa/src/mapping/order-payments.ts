@@ -1,0 +1,33 @@
+import type { GraphOrder, GraphPayment, GraphRefund } from './graph-types.js';
+import { toMoney } from './numbers.js';
+
+/** Every payment of an order, across its payment collections. */
+export function orderPayments(order: GraphOrder): GraphPayment[] {
+  return (order.payment_collections ?? []).flatMap((collection) => collection.payments ?? []);
+}
+
+/** Money captured on the order so far. */
+export function capturedTotal(order: GraphOrder): number {
+  return orderPayments(order).reduce((sum, payment) => {
+    const captures = payment.captures ?? [];
+    if (captures.length > 0) return sum + captures.reduce((s, c) => s + toMoney(c.amount), 0);
+    // Auto-capturing providers may mark the payment captured without capture rows.
+    return payment.captured_at ? sum + toMoney(payment.amount) : sum;
+  }, 0);
+}
+
+/** Paid means fully captured: Magento's invoice state 2. */
+export function isFullyPaid(order: GraphOrder): boolean {
+  const total = toMoney(order.total);
+  return total > 0 ? capturedTotal(order) + 0.005 >= total : orderPayments(order).some((p) => Boolean(p.captured_at));
+}
+
+/** The order's refunds, oldest first: the order their credit-memo numbers follow. */
+export function orderRefunds(order: GraphOrder): GraphRefund[] {
+  return orderPayments(order)
+    .flatMap((payment) => payment.refunds ?? [])
+    .sort((a, b) => {
+      const at = new Date(a.created_at ?? 0).getTime() - new Date(b.created_at ?? 0).getTime();
+      return at !== 0 ? at : a.id.localeCompare(b.id);
+    });
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+const providerEntry = z.union([
+  z.string().min(1, 'a provider is a package name or a provider key'),
+  z.custom<{ key: string; eventsFor: unknown }>(
+    (value) => typeof value === 'object' && value !== null && 'key' in value && 'eventsFor' in value,
+    'a provider object must come from defineProvider()',
+  ),
+]);
+
+const positiveInt = z.number().int().positive();
+
+/**
+ * Options of the plugin entry in `medusa-config.ts`. Validated when the
+ * module loads; a bad value stops the boot with the setting's name.
+ */
+export const pluginOptionsSchema = z
+  .object({
+    /** Package names (`@byte8/sage-accounting`), provider keys (`sage_accounting`) or provider objects. */
+    providers: z.array(providerEntry).min(1, 'list at least one provider, e.g. "sage_accounting"'),
+    /** Ledger used until pairing stores its own base URL. */
+    ledgerUrl: z.url().optional(),
+    /** Master-key encryption at rest: key id -> 32-byte key in base64. Required in production. */
+    encryption: z
+      .object({
+        keys: z.record(z.string().min(1), z.string().min(1)),
+        activeKeyId: z.string().min(1),
+      })
+      .refine((value) => value.activeKeyId in value.keys, { message: 'activeKeyId must name one of keys', path: ['activeKeyId'] })
+      .optional(),
+    production: z.boolean().default(false),
+    /** `website_id` / `store_id` the host reports on the wire (Medusa has no websites). */
+    websiteId: positiveInt.default(1),
+    storeId: positiveInt.default(1),
+    /** Currency whose variant price is the product `price`; default: the variant's first price. */
+    priceCurrency: z.string().length(3).optional(),
+    /** Postgres schema for the connector's `byte8_*` tables; default: Medusa's own schema. */
+    schema: z.string().min(1).optional(),
+    worker: z
+      .object({
+        /** Drain the outbox from Medusa's scheduled job. Turn off when `byte8 worker` runs elsewhere. */
+        inJob: z.boolean().default(true),
+        batchSize: positiveInt.optional(),
+        concurrency: positiveInt.optional(),
+        leaseMs: positiveInt.optional(),
+        maxAttempts: positiveInt.optional(),
+      })
+      .strict()
+      .default({ inJob: true }),
+    reconciliation: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** How far back the sweep looks for orders, refunds, customers and products. */
+        lookbackMinutes: positiveInt.default(24 * 60),
+        batchSize: positiveInt.default(200),
+      })
+      .strict()
+      .default({ enabled: true, lookbackMinutes: 24 * 60, batchSize: 200 }),
+    inbound: z
+      .object({ trustProxy: z.boolean().optional(), maxBodyBytes: positiveInt.optional() })
+      .strict()
+      .default({}),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.production && !value.encryption) {
+      ctx.addIssue({ code: 'custom', path: ['encryption'], message: 'is required when production is true' });
+    }
+  });
+
+export type PluginOptionsInput = z.input<typeof pluginOptionsSchema>;
+export type PluginOptions = z.output<typeof pluginOptionsSchema>;
+
+/** Keys Medusa itself adds to every module's options; not ours to validate. */
+const MEDUSA_INJECTED_KEYS = ['database'];
+
+/**
+ * Validates the plugin options and fails closed: the error names the
+ * setting (`byte8 plugin option "worker.batchSize": ...`).
+ */
+export function parsePluginOptions(raw: unknown): PluginOptions {
+  const input: Record<string, unknown> = { ...((raw ?? {}) as Record<string, unknown>) };
+  for (const key of MEDUSA_INJECTED_KEYS) delete input[key];
+  const result = pluginOptionsSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const setting = issue.path.length > 0 ? issue.path.join('.') : '(options)';
+  throw new Error(`byte8 plugin option "${setting}": ${issue.message}`);
+}
