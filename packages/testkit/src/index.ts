@@ -1,2 +1,3 @@
 export {};
+export * from './db/index.js';
 export * from './providers/index.js';

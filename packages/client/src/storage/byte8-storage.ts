@@ -6,6 +6,7 @@ import type {
   SyncStateStore,
 } from '@byte8/core';
 import type { Kysely } from 'kysely';
+import type { WatermarkStore } from './watermark-store.js';
 
 export type StorageDialect = 'pg' | 'pglite';
 
@@ -23,6 +24,8 @@ export interface Byte8Storage {
   readonly connections: ConnectionStore;
   readonly entityRefs: EntityRefStore;
   readonly replayGuard: ReplayGuard;
+  /** Named change-feed positions of reconciliation and backfill. */
+  readonly watermarks: WatermarkStore;
   /** Runs the connector's migrations (idempotent). */
   migrate(): Promise<void>;
   /**

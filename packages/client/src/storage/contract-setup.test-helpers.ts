@@ -1,0 +1,114 @@
+import type { Clock, OutboxEventInput } from '@byte8/core';
+import { type TestDatabase, type TestDialect, testDialects } from '@byte8/testkit';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { Byte8Storage } from './byte8-storage.js';
+import { createStorage } from './create-storage.js';
+import type { StorageOptions } from './storage-options.js';
+
+/** A clock the tests move by hand. */
+export interface ManualClock extends Clock {
+  set(at: Date | string): void;
+  advance(ms: number): void;
+}
+
+export function manualClock(start = '2026-05-01T10:00:00.000Z'): ManualClock {
+  let current = new Date(start).getTime();
+  return {
+    now: () => new Date(current),
+    set: (at) => {
+      current = new Date(at).getTime();
+    },
+    advance: (ms) => {
+      current += ms;
+    },
+  };
+}
+
+export interface StorageHarness {
+  readonly dialect: TestDialect;
+  readonly database: TestDatabase;
+  readonly storage: Byte8Storage;
+  readonly clock: ManualClock;
+  /** Another storage on the same database (pg: its own pool; PGlite: the same instance). */
+  open(options?: Partial<StorageOptions>): Promise<Byte8Storage>;
+  /** A bare pg pool on the database (pg only), for sessions the test controls. */
+  pgPool(): pg.Pool;
+}
+
+/** The dialects every contract file runs over (PGlite; pg when `BYTE8_TEST_PG_URL` is set). */
+export const dialects = testDialects();
+
+/**
+ * One throwaway database per test file and dialect; the byte8 tables are
+ * emptied before each test so tests do not see each other's rows.
+ */
+export function useStorage(dialect: TestDialect, options: Partial<StorageOptions> = {}): StorageHarness {
+  const clock = manualClock();
+  const opened: Byte8Storage[] = [];
+  const pools: pg.Pool[] = [];
+  let database: TestDatabase;
+  let storage: Byte8Storage;
+
+  const open = async (extra: Partial<StorageOptions> = {}) => {
+    const base: StorageOptions =
+      database.dialect === 'pg' ? { databaseUrl: database.url } : { pglite: database.pglite };
+    const next = await createStorage({ ...base, clock, ...options, ...extra });
+    opened.push(next);
+    return next;
+  };
+
+  beforeAll(async () => {
+    database = await dialect.createDatabase();
+    storage = await open();
+  });
+  afterAll(async () => {
+    for (const s of opened.reverse()) await s.close();
+    for (const p of pools) await p.end();
+    await database?.drop();
+  });
+  beforeEach(async () => {
+    clock.set('2026-05-01T10:00:00.000Z');
+    const prefix = storage.schema ? `"${storage.schema}".` : '';
+    const tables = ['byte8_event_outbox', 'byte8_entity_sync_state', 'byte8_connection', 'byte8_entity_ref', 'byte8_jti', 'byte8_watermark'];
+    await sql.raw(`TRUNCATE ${tables.map((t) => prefix + t).join(', ')} RESTART IDENTITY`).execute(storage.db);
+  });
+
+  return {
+    dialect,
+    get database() {
+      return database;
+    },
+    get storage() {
+      return storage;
+    },
+    clock,
+    open,
+    pgPool() {
+      if (database.dialect !== 'pg') throw new Error('pgPool() is for the pg dialect');
+      const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+      pools.push(pool);
+      return pool;
+    },
+  };
+}
+
+/** An event with sensible defaults for tests. */
+export function event(overrides: Partial<OutboxEventInput> = {}): OutboxEventInput {
+  const entityId = overrides.entityId === undefined ? 42 : overrides.entityId;
+  const eventName = overrides.eventName ?? 'invoice.created';
+  return {
+    provider: 'sage_accounting',
+    tenantId: 'tenant-a',
+    eventName,
+    idempotencyKey: `${eventName}:${entityId}`,
+    body: `{"event":"${eventName}","payload":{"magento_entity_id":${entityId}}}`,
+    entityType: entityId === null ? null : 'invoice',
+    entityId,
+    upsert: false,
+    ...overrides,
+  };
+}
+
+export const TENANT_A = [{ provider: 'sage_accounting', tenantId: 'tenant-a' }] as const;

@@ -1,0 +1,11 @@
+export * from './byte8-storage.js';
+export * from './storage-options.js';
+export * from './create-storage.js';
+export * from './watermark-store.js';
+export * from './outbox/outbox-store.js';
+export * from './sync-state-store.js';
+export * from './connection-store.js';
+export * from './entity-ref-store.js';
+export * from './replay-guard.js';
+export { runMigrations, MIGRATION_TABLE, MIGRATION_LOCK_TABLE } from './migrations/run-migrations.js';
+export { TABLE_NAMES, OUTBOX_CHANNEL } from './byte8-tables.js';

@@ -1,0 +1,13 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { initialSchema } from './initial-schema.js';
+
+/**
+ * The connector's migrations, in code so they ship inside the bundle. Names
+ * sort in run order; never rename or edit one that has shipped, add a new one.
+ */
+export function byte8Migrations(schema: string | null): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '0001_initial': initialSchema(schema),
+  };
+  return { getMigrations: async () => migrations };
+}

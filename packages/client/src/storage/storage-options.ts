@@ -1,0 +1,54 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { Clock } from '@byte8/core';
+import type pg from 'pg';
+
+/** Options of `createStorage()`. Give at most one of `databaseUrl`, `pool` and `pglite`. */
+export interface StorageOptions {
+  /** PostgreSQL URL (`postgres://...`); the storage creates and later ends its own pool. */
+  readonly databaseUrl?: string;
+  /** A pool the host owns (shared with its own queries); `close()` leaves it open. */
+  readonly pool?: pg.Pool;
+  /** An open PGlite the host owns; `close()` leaves it open. */
+  readonly pglite?: PGlite;
+  /** Directory of an on-disk PGlite, used when neither a URL nor a pool is given. Default: in memory. */
+  readonly dataDir?: string;
+  /** Postgres schema for the `byte8_*` tables, created if missing. Default: the search path (usually `public`). */
+  readonly schema?: string;
+  /** Source of every timestamp the stores write or compare. Default: the system clock. */
+  readonly clock?: Clock;
+  /** Run migrations before returning. Default true. */
+  readonly migrate?: boolean;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function fail(message: string): never {
+  throw new TypeError(`createStorage: ${message}`);
+}
+
+/** Fails closed with the setting's name, before anything connects. */
+export function validateStorageOptions(options: StorageOptions): void {
+  if (typeof options !== 'object' || options === null) fail('options must be an object');
+  const given = (['databaseUrl', 'pool', 'pglite'] as const).filter((name) => options[name] !== undefined);
+  if (given.length > 1) fail(`give only one of \`databaseUrl\`, \`pool\` and \`pglite\` (got ${given.join(' and ')})`);
+  if (options.databaseUrl !== undefined) {
+    let protocol = '';
+    try {
+      protocol = new URL(options.databaseUrl).protocol;
+    } catch {
+      fail('`databaseUrl` is not a valid URL');
+    }
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:') fail('`databaseUrl` must start with postgres:// or postgresql://');
+  }
+  if (options.pool !== undefined && typeof options.pool?.connect !== 'function') fail('`pool` must be a pg.Pool');
+  if (options.pglite !== undefined && typeof options.pglite?.query !== 'function') fail('`pglite` must be a PGlite instance');
+  if (options.dataDir !== undefined) {
+    if (typeof options.dataDir !== 'string' || options.dataDir.trim() === '') fail('`dataDir` must be a non-empty path');
+    if (given.length > 0) fail(`\`dataDir\` applies only to the built-in PGlite, not with \`${given[0]}\``);
+  }
+  if (options.schema !== undefined && (typeof options.schema !== 'string' || !SCHEMA_NAME.test(options.schema))) {
+    fail('`schema` must be a lower-case identifier ([a-z_][a-z0-9_]*, at most 63 characters)');
+  }
+  if (options.clock !== undefined && typeof options.clock?.now !== 'function') fail('`clock` must have a now() method');
+  if (options.migrate !== undefined && typeof options.migrate !== 'boolean') fail('`migrate` must be a boolean');
+}

@@ -1,0 +1,136 @@
+import {
+  ENTITY_TYPES,
+  type EntityType,
+  type HostTransaction,
+  SYNC_STATUSES,
+  type SyncStateQuery,
+  type SyncStateRecord,
+  type SyncStateStore,
+  type SyncStatus,
+  TERMINAL_SYNC_STATUSES,
+  type TerminalSyncUpdate,
+} from '@byte8/core';
+import { sql } from 'kysely';
+import { toDate, toNumber, toStringOrNull } from './sql-values.js';
+import { type StoreContext, executorOf } from './store-context.js';
+
+const ORDER_BY = {
+  last_sync_at_desc: sql`last_sync_at DESC, magento_id DESC`,
+  last_sync_at_asc: sql`last_sync_at ASC, magento_id ASC`,
+  entity_id_desc: sql`magento_id DESC`,
+  entity_id_asc: sql`magento_id ASC`,
+} as const;
+
+function toRecord(row: Record<string, unknown>): SyncStateRecord {
+  return {
+    entityType: String(row.entity_type) as EntityType,
+    entityId: toNumber(row.magento_id),
+    provider: String(row.provider),
+    status: String(row.sync_status) as SyncStatus,
+    providerEntityId: toStringOrNull(row.provider_entity_id),
+    providerReference: toStringOrNull(row.provider_reference),
+    skipReason: toStringOrNull(row.skip_reason),
+    errorCode: toStringOrNull(row.error_code),
+    lastSyncAt: toDate(row.last_sync_at),
+  };
+}
+
+function checkKey(method: string, entityType: unknown, entityId: unknown, provider: unknown): void {
+  if (!(ENTITY_TYPES as readonly unknown[]).includes(entityType)) {
+    throw new TypeError(`${method}: \`entityType\` must be one of ${ENTITY_TYPES.join(', ')}`);
+  }
+  if (!Number.isSafeInteger(entityId) || (entityId as number) < 1) throw new TypeError(`${method}: \`entityId\` must be a positive integer`);
+  if (typeof provider !== 'string' || provider.length === 0 || provider.length > 32) {
+    throw new TypeError(`${method}: \`provider\` must be a string of 1 to 32 characters`);
+  }
+}
+
+function checkDetail(name: string, value: unknown): void {
+  if (value !== null && (typeof value !== 'string' || value.length > 64)) {
+    throw new TypeError(`upsertTerminal: \`${name}\` must be null or a string of at most 64 characters`);
+  }
+}
+
+/** The sync-state mirror (wire-contract §9) over kysely. */
+export class KyselySyncStateStore implements SyncStateStore {
+  readonly #context: StoreContext;
+
+  constructor(context: StoreContext) {
+    this.#context = context;
+  }
+
+  async markPending(entityType: EntityType, entityId: number, provider: string, options?: { transaction?: HostTransaction }): Promise<void> {
+    checkKey('markPending', entityType, entityId, provider);
+    const executor = executorOf(this.#context, options?.transaction);
+    // An existing row keeps its status: only the timestamp moves (§9.3 writer 1).
+    await sql`
+      INSERT INTO ${this.#context.tables.syncState} (entity_type, magento_id, provider, sync_status, last_sync_at)
+      VALUES (${entityType}, ${entityId}, ${provider}, 'pending', ${this.#context.clock.now()}::timestamptz)
+      ON CONFLICT (entity_type, magento_id, provider) DO UPDATE SET last_sync_at = excluded.last_sync_at
+    `.execute(executor);
+  }
+
+  async upsertTerminal(update: TerminalSyncUpdate): Promise<SyncStateRecord> {
+    checkKey('upsertTerminal', update.entityType, update.entityId, update.provider);
+    if (!(TERMINAL_SYNC_STATUSES as readonly unknown[]).includes(update.status)) {
+      throw new TypeError(`upsertTerminal: \`status\` must be one of ${TERMINAL_SYNC_STATUSES.join(', ')}`);
+    }
+    checkDetail('providerEntityId', update.providerEntityId);
+    checkDetail('providerReference', update.providerReference);
+    checkDetail('skipReason', update.skipReason);
+    checkDetail('errorCode', update.errorCode);
+    if (!(update.lastSyncAt instanceof Date) || Number.isNaN(update.lastSyncAt.getTime())) {
+      throw new TypeError('upsertTerminal: `lastSyncAt` must be a valid Date');
+    }
+    // Always overwrites, nulls included (§9.3 writer 2).
+    const result = await sql<Record<string, unknown>>`
+      INSERT INTO ${this.#context.tables.syncState} AS s
+        (entity_type, magento_id, provider, sync_status, provider_entity_id, provider_reference, skip_reason, error_code, last_sync_at)
+      VALUES (${update.entityType}, ${update.entityId}, ${update.provider}, ${update.status}, ${update.providerEntityId},
+        ${update.providerReference}, ${update.skipReason}, ${update.errorCode}, ${update.lastSyncAt}::timestamptz)
+      ON CONFLICT (entity_type, magento_id, provider) DO UPDATE SET
+        sync_status = excluded.sync_status, provider_entity_id = excluded.provider_entity_id,
+        provider_reference = excluded.provider_reference, skip_reason = excluded.skip_reason,
+        error_code = excluded.error_code, last_sync_at = excluded.last_sync_at
+      RETURNING s.*
+    `.execute(this.#context.db);
+    return toRecord(result.rows[0]!);
+  }
+
+  async find(entityType: EntityType, entityId: number, provider: string): Promise<SyncStateRecord | null> {
+    const rows = await this.findMany(entityType, [entityId], provider);
+    return rows[0] ?? null;
+  }
+
+  async findMany(entityType: EntityType, entityIds: readonly number[], provider: string): Promise<SyncStateRecord[]> {
+    for (const id of entityIds) checkKey('findMany', entityType, id, provider);
+    if (entityIds.length === 0) return [];
+    const result = await sql<Record<string, unknown>>`
+      SELECT * FROM ${this.#context.tables.syncState}
+      WHERE entity_type = ${entityType} AND provider = ${provider} AND magento_id = ANY(${entityIds}::bigint[])
+      ORDER BY magento_id
+    `.execute(this.#context.db);
+    return result.rows.map(toRecord);
+  }
+
+  async list(query: SyncStateQuery): Promise<{ rows: SyncStateRecord[]; total: number }> {
+    checkKey('list', query.entityType, 1, query.provider);
+    if (query.status !== undefined && !(SYNC_STATUSES as readonly unknown[]).includes(query.status)) {
+      throw new TypeError(`list: \`status\` must be one of ${SYNC_STATUSES.join(', ')}`);
+    }
+    const order = ORDER_BY[query.sort ?? 'last_sync_at_desc'];
+    if (!order) throw new TypeError(`list: \`sort\` must be one of ${Object.keys(ORDER_BY).join(', ')}`);
+    const limit = query.limit ?? 20;
+    const offset = query.offset ?? 0;
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new TypeError('list: `limit` must be a positive integer');
+    if (!Number.isSafeInteger(offset) || offset < 0) throw new TypeError('list: `offset` must be a non-negative integer');
+    const where = sql`WHERE entity_type = ${query.entityType} AND provider = ${query.provider}
+      ${query.status === undefined ? sql`` : sql`AND sync_status = ${query.status}`}`;
+    const { db, tables } = this.#context;
+    const rows = await sql<Record<string, unknown>>`
+      SELECT * FROM ${tables.syncState} ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}
+    `.execute(db);
+    const total = await sql<{ total: unknown }>`SELECT count(*) AS total FROM ${tables.syncState} ${where}`.execute(db);
+    return { rows: rows.rows.map(toRecord), total: toNumber(total.rows[0]?.total ?? 0) };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './throwaway-pg-database.js';
+export * from './memory-pglite.js';
+export * from './test-dialects.js';
