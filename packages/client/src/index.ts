@@ -9,3 +9,4 @@ export * from './metrics/collect-metrics.js';
 export * from './metrics/render-prometheus.js';
 export * from './reconcile/watermark.js';
 export * from './reconcile/entity-types-of.js';
+export * from './storage/index.js';
