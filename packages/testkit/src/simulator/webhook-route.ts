@@ -1,8 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { type Envelope, envelopeSchema, wireEventNameSchema } from '@byte8/core';
+import {
+  type Envelope,
+  emptyPayloadSchema,
+  envelopeSchema,
+  incrementIdPayloadSchema,
+  invoiceCreatedPayloadSchema,
+  type WireEventName,
+  wireEventNameSchema,
+} from '@byte8/core';
 import { parseJson, type RouteReply, refuse, reply } from './http-io.js';
 import { authenticate, type RouteContext } from './route-context.js';
 import { DEFAULT_PROVIDER } from './simulator-options.js';
+
+/** The payload each event carries (wire-contract §6.1). */
+const PAYLOADS: Record<WireEventName, { safeParse(v: unknown): { success: boolean; error?: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } } }> = {
+  'invoice.created': invoiceCreatedPayloadSchema,
+  'invoice.paid': incrementIdPayloadSchema,
+  'creditmemo.created': incrementIdPayloadSchema,
+  'customer.upserted': emptyPayloadSchema,
+  'product.upserted': emptyPayloadSchema,
+};
 
 export interface WebhookRequest {
   readonly tenantId: string;
@@ -15,7 +32,7 @@ export interface WebhookRequest {
 
 /**
  * `POST /webhooks/magento/{tenant}/{event}`: faults first, then the JWT,
- * the Idempotency-Key, the event name and the envelope; a key already
+ * the Idempotency-Key, the event name, the envelope and the event's payload; a key already
  * accepted answers 202 with the same sync_run_id.
  */
 export function handleWebhook(ctx: RouteContext, request: WebhookRequest): RouteReply {
@@ -61,6 +78,11 @@ export function handleWebhook(ctx: RouteContext, request: WebhookRequest): Route
     return deny(400, `invalid_envelope: ${first ? `${first.path.join('.') || '(body)'} ${first.message}` : 'not a JSON object'}`);
   }
   envelope = parsed.data;
+  const payload = PAYLOADS[event.data].safeParse(envelope.payload);
+  if (!payload.success) {
+    const first = payload.error?.issues[0];
+    return deny(400, `invalid_payload: ${first ? `${first.path.map(String).join('.') || '(payload)'} ${first.message}` : request.event}`);
+  }
 
   const bookKey = `${request.tenantId}\u0000${provider}\u0000${key}`;
   const existing = ctx.syncRuns.get(bookKey);
