@@ -73,7 +73,7 @@ describe('inboundMiddleware', () => {
     });
     const res = await fetch(`${url}/rest/V1/byte8/sync-state`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(500);
-    expect((await res.json()).message).toMatch(/before any body parser/);
+    expect(((await res.json()) as { message: string }).message).toMatch(/before any body parser/);
     expect(seen).toHaveLength(0);
   });
 });
