@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/**
+ * `pnpm start`: the demo shop on embedded PGlite with a simulated ledger.
+ * Settings come from the environment (read here, at the edge, only):
+ *   PORT, HOST, DATABASE_URL, BYTE8_DATA_DIR, BYTE8_LEDGER_URL, BYTE8_PUBLIC_URL,
+ *   BYTE8_ADMIN_USER, BYTE8_ADMIN_PASSWORD.
+ */
+import { randomBytes } from 'node:crypto';
+import { startShop } from './start-shop.js';
+
+const env = process.env;
+const shop = await startShop({
+  port: env.PORT ? Number(env.PORT) : 3000,
+  host: env.HOST ?? '127.0.0.1',
+  ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.BYTE8_DATA_DIR ?? '.byte8-data/express-shop' }),
+  ...(env.BYTE8_LEDGER_URL ? { ledgerUrl: env.BYTE8_LEDGER_URL } : {}),
+  ...(env.BYTE8_PUBLIC_URL ? { publicUrl: env.BYTE8_PUBLIC_URL } : {}),
+  admin: { user: env.BYTE8_ADMIN_USER ?? 'admin', password: env.BYTE8_ADMIN_PASSWORD ?? randomBytes(9).toString('base64url') },
+  print: (line) => console.log(line),
+});
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('Stopping...');
+  await shop.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

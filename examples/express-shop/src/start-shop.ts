@@ -1,0 +1,130 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { byte8Express } from '@byte8/adapter-express';
+import { type Byte8, createByte8, createStorage } from '@byte8/client';
+import { sageAccounting } from '@byte8/sage-accounting';
+import { LedgerSimulator } from '@byte8/testkit';
+import express from 'express';
+import { shopCanonicalSource } from './canonical/shop-canonical-source.js';
+import { migrateShop } from './db/migrate-shop.js';
+import type { ShopDb } from './db/shop-tables.js';
+import { shopDocuments } from './domain/shop-documents.js';
+import { seedShop } from './seed-shop.js';
+import { basicAuth } from './web/basic-auth.js';
+import { shopRouter } from './web/shop-router.js';
+
+export const ADMIN_PATH = '/admin/byte8';
+
+export interface ShopConfig {
+  /** Default 3000; 0 picks a free port. */
+  readonly port?: number;
+  /** Default `127.0.0.1`. */
+  readonly host?: string;
+  /** PostgreSQL; otherwise PGlite in `dataDir`, or in memory when neither is set. */
+  readonly databaseUrl?: string;
+  readonly dataDir?: string;
+  /** A real ledger. Without it the testkit's simulator plays the ledger and pairing is automatic. */
+  readonly ledgerUrl?: string;
+  /** The URL the ledger reaches this shop at. Default: the listening address. */
+  readonly publicUrl?: string;
+  readonly admin: { readonly user: string; readonly password: string };
+  /** Seed customers, products and documents into an empty shop. Default true. */
+  readonly seed?: boolean;
+  /** Where the startup lines go. Default: nowhere. */
+  readonly print?: (line: string) => void;
+}
+
+export interface RunningShop {
+  readonly shopUrl: string;
+  readonly adminUrl: string;
+  readonly byte8: Byte8;
+  readonly db: ShopDb;
+  /** Present when the simulator plays the ledger. */
+  readonly simulator: LedgerSimulator | null;
+  /** A fresh pairing code, when a real ledger is configured and the shop is not paired yet. */
+  readonly pairingCode: string | null;
+  close(): Promise<void>;
+}
+
+const PROVIDER = 'sage_accounting';
+
+/**
+ * Starts the demo: storage and shop tables in one database, the connector,
+ * the ledger (simulated unless `ledgerUrl`), pairing, seed data, the worker
+ * and the HTTP server. `main.ts` calls this with the environment's settings.
+ */
+export async function startShop(config: ShopConfig): Promise<RunningShop> {
+  const print = config.print ?? (() => {});
+  const storage = await createStorage(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : config.dataDir ? { dataDir: config.dataDir } : {},
+  );
+  const db = storage.db as unknown as ShopDb;
+  await migrateShop(db);
+  const simulator = config.ledgerUrl ? null : await LedgerSimulator.start({ policy: 'synced' });
+  const ledgerUrl = config.ledgerUrl ?? simulator!.url;
+  const providers = [sageAccounting()];
+  const byte8 = await createByte8({ storage, providers, canonicalSource: shopCanonicalSource(db), ledger: { defaultBaseUrl: ledgerUrl } });
+
+  const app = express();
+  const connector = byte8Express({
+    byte8,
+    admin: {
+      auth: basicAuth(config.admin.user, config.admin.password),
+      documents: shopDocuments(db, (type, id) => `/${type === 'invoice' ? 'invoices' : 'creditmemos'}/${id}`),
+      ...(config.publicUrl ? { publicBaseUrl: config.publicUrl } : {}),
+      title: 'Byte8 connector · demo shop',
+    },
+  });
+  app.use(connector.router);
+  app.use(ADMIN_PATH, connector.adminRouter);
+  app.use(shopRouter({ db, hooks: connector.hooks, admin: byte8.admin, providers, adminPath: ADMIN_PATH }));
+
+  const server: Server = app.listen(config.port ?? 3000, config.host ?? '127.0.0.1');
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shopUrl = `http://${config.host ?? '127.0.0.1'}:${port}`;
+  const publicUrl = config.publicUrl ?? shopUrl;
+
+  let pairingCode: string | null = null;
+  const status = await byte8.admin.connectionStatus(PROVIDER);
+  if (simulator) {
+    // The simulator forgets its tenants on restart: pair again, keeping the tenant id so queued rows still go out.
+    const { code } = await byte8.admin.generatePairingCode(PROVIDER);
+    const paired = await simulator.pair(publicUrl, code, status.tenantId ? { tenantId: status.tenantId } : {});
+    if (paired.status !== 200) throw new Error(`pairing with the simulator failed: HTTP ${paired.status}`);
+  } else if (!status.connected) {
+    pairingCode = (await byte8.admin.generatePairingCode(PROVIDER)).code;
+  }
+
+  if (config.seed !== false && (await seedShop({ db, hooks: connector.hooks }))) print('Seeded customers, products, orders, invoices and a credit memo.');
+  connector.worker.start();
+
+  const adminUrl = `${shopUrl}${ADMIN_PATH}/`;
+  print(`Shop:   ${shopUrl}/`);
+  print(`Admin:  ${adminUrl}  (user "${config.admin.user}", password "${config.admin.password}")`);
+  if (simulator) print(`Ledger: simulator at ${simulator.url} (paired automatically; every event is synced)`);
+  else if (pairingCode) {
+    print(`Ledger: ${ledgerUrl} - not paired yet. Open ${ledgerUrl}/dashboard and paste:`);
+    print(`  base URL:     ${publicUrl}`);
+    print(`  pairing code: ${pairingCode}   (single use, valid 30 minutes; or generate one in the admin)`);
+  } else print(`Ledger: ${ledgerUrl} (paired)`);
+
+  return {
+    shopUrl,
+    adminUrl,
+    byte8,
+    db,
+    simulator,
+    pairingCode,
+    async close() {
+      await connector.worker.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await simulator?.stop();
+      await byte8.close();
+    },
+  };
+}
