@@ -28,6 +28,8 @@ export interface ShopConfig {
   /** The URL the ledger reaches this shop at. Default: the listening address. */
   readonly publicUrl?: string;
   readonly admin: { readonly user: string; readonly password: string };
+  /** With the simulator: pair automatically at start. Default true (tests of the pairing page turn it off). */
+  readonly autoPair?: boolean;
   /** Seed customers, products and documents into an empty shop. Default true. */
   readonly seed?: boolean;
   /** Where the startup lines go. Default: nowhere. */
@@ -90,12 +92,12 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
 
   let pairingCode: string | null = null;
   const status = await byte8.admin.connectionStatus(PROVIDER);
-  if (simulator) {
+  if (simulator && config.autoPair !== false) {
     // The simulator forgets its tenants on restart: pair again, keeping the tenant id so queued rows still go out.
     const { code } = await byte8.admin.generatePairingCode(PROVIDER);
     const paired = await simulator.pair(publicUrl, code, status.tenantId ? { tenantId: status.tenantId } : {});
     if (paired.status !== 200) throw new Error(`pairing with the simulator failed: HTTP ${paired.status}`);
-  } else if (!status.connected) {
+  } else if (!simulator && !status.connected) {
     pairingCode = (await byte8.admin.generatePairingCode(PROVIDER)).code;
   }
 
@@ -105,7 +107,7 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
   const adminUrl = `${shopUrl}${ADMIN_PATH}/`;
   print(`Shop:   ${shopUrl}/`);
   print(`Admin:  ${adminUrl}  (user "${config.admin.user}", password "${config.admin.password}")`);
-  if (simulator) print(`Ledger: simulator at ${simulator.url} (paired automatically; every event is synced)`);
+  if (simulator) print(`Ledger: simulator at ${simulator.url} (${config.autoPair === false ? 'not paired' : 'paired automatically'}; every event is synced)`);
   else if (pairingCode) {
     print(`Ledger: ${ledgerUrl} - not paired yet. Open ${ledgerUrl}/dashboard and paste:`);
     print(`  base URL:     ${publicUrl}`);
