@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { byte8Express } from '@byte8/adapter-express';
-import { type Byte8, createByte8, createStorage } from '@byte8/client';
+import { type Byte8, type StorageOptions, createByte8, createStorage } from '@byte8/client';
 import { sageAccounting } from '@byte8/sage-accounting';
 import { LedgerSimulator } from '@byte8/testkit';
 import express from 'express';
@@ -23,13 +23,17 @@ export interface ShopConfig {
   /** PostgreSQL; otherwise PGlite in `dataDir`, or in memory when neither is set. */
   readonly databaseUrl?: string;
   readonly dataDir?: string;
+  /** An open PGlite the caller owns (tests). */
+  readonly pglite?: StorageOptions['pglite'];
   /** A real ledger. Without it the testkit's simulator plays the ledger and pairing is automatic. */
   readonly ledgerUrl?: string;
   /** The URL the ledger reaches this shop at. Default: the listening address. */
   readonly publicUrl?: string;
   readonly admin: { readonly user: string; readonly password: string };
-  /** With the simulator: pair automatically at start. Default true (tests of the pairing page turn it off). */
+  /** Pair at start: with the simulator automatically, with a real ledger by printing a code. Default true. */
   readonly autoPair?: boolean;
+  /** Run the drain worker in this process. Default true. */
+  readonly startWorker?: boolean;
   /** Seed customers, products and documents into an empty shop. Default true. */
   readonly seed?: boolean;
   /** Where the startup lines go. Default: nowhere. */
@@ -58,7 +62,13 @@ const PROVIDER = 'sage_accounting';
 export async function startShop(config: ShopConfig): Promise<RunningShop> {
   const print = config.print ?? (() => {});
   const storage = await createStorage(
-    config.databaseUrl ? { databaseUrl: config.databaseUrl } : config.dataDir ? { dataDir: config.dataDir } : {},
+    config.databaseUrl
+      ? { databaseUrl: config.databaseUrl }
+      : config.pglite
+        ? { pglite: config.pglite }
+        : config.dataDir
+          ? { dataDir: config.dataDir }
+          : {},
   );
   const db = storage.db as unknown as ShopDb;
   await migrateShop(db);
@@ -97,12 +107,12 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
     const { code } = await byte8.admin.generatePairingCode(PROVIDER);
     const paired = await simulator.pair(publicUrl, code, status.tenantId ? { tenantId: status.tenantId } : {});
     if (paired.status !== 200) throw new Error(`pairing with the simulator failed: HTTP ${paired.status}`);
-  } else if (!simulator && !status.connected) {
+  } else if (!simulator && !status.connected && config.autoPair !== false) {
     pairingCode = (await byte8.admin.generatePairingCode(PROVIDER)).code;
   }
 
   if (config.seed !== false && (await seedShop({ db, hooks: connector.hooks }))) print('Seeded customers, products, orders, invoices and a credit memo.');
-  connector.worker.start();
+  if (config.startWorker !== false) connector.worker.start();
 
   const adminUrl = `${shopUrl}${ADMIN_PATH}/`;
   print(`Shop:   ${shopUrl}/`);

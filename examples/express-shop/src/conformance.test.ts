@@ -1,0 +1,51 @@
+import { runHostConformance, testDialects } from '@byte8/testkit';
+import { createCustomer, createProduct } from './domain/catalog.js';
+import { invoiceOrder, placeOrder } from './domain/sales.js';
+import { startShop } from './start-shop.js';
+
+// The testkit's host conformance suite against the Express adapter, as the demo
+// shop composes it (real routes over HTTP, hooks inside the shop's transactions).
+for (const dialect of testDialects()) {
+  runHostConformance(`express adapter on ${dialect.name}`, async () => {
+    const database = await dialect.createDatabase();
+    const shop = await startShop({
+      port: 0,
+      ...(database.dialect === 'pg' ? { databaseUrl: database.url } : { pglite: database.pglite }),
+      // The suite brings its own simulator and pairs through the admin API.
+      ledgerUrl: 'http://127.0.0.1:9',
+      autoPair: false,
+      startWorker: false,
+      seed: false,
+      admin: { user: 'admin', password: 'conformance' },
+    });
+    const deps = { db: shop.db, hooks: shop.byte8.hooks };
+    let customer: number | null = null;
+    let product: number | null = null;
+    return {
+      inboundBaseUrl: shop.shopUrl,
+      provider: 'sage_accounting',
+      generatePairingCode: async () => (await shop.byte8.admin.generatePairingCode('sage_accounting')).code,
+      async createInvoice() {
+        customer ??= await createCustomer(deps, { email: 'c@example.com', firstName: 'Con', lastName: 'Formance', street: '1 Road', city: 'Leeds', postcode: 'LS1 1AA', countryId: 'GB' });
+        product ??= await createProduct(deps, { sku: 'CONF-1', name: 'Conformance item', price: 12.5, taxRate: 0.2, stockQty: 1000 });
+        return invoiceOrder(deps, await placeOrder(deps, { customerId: customer, items: [{ productId: product, qty: 1 }], paymentMethod: 'checkmo' }));
+      },
+      drain: async () => {
+        await shop.byte8.worker.drainUntilIdle();
+      },
+      syncStatus: async (entityType, id) => (await shop.byte8.admin.documentStatus(entityType, id, 'sage_accounting')).status,
+      deadLetterCount: async () => (await shop.byte8.admin.deadLetters({ provider: 'sage_accounting' })).count,
+      requeueAll: () => shop.byte8.admin.requeue({ all: true }, 'sage_accounting'),
+      disconnect: async () => {
+        await shop.byte8.admin.disconnect('sage_accounting');
+      },
+      isConnected: async () => (await shop.byte8.admin.connectionStatus('sage_accounting')).connected,
+      pendingOutboxCount: async () =>
+        (await shop.byte8.storage.outbox.counts()).filter((c) => c.status === 'pending').reduce((n, c) => n + c.count, 0),
+      async close() {
+        await shop.close();
+        await database.drop();
+      },
+    };
+  });
+}
