@@ -145,10 +145,12 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
       (row) => deliver(row, byProvider.get(row.provider)!),
       () => !stopping,
     );
-    delivered.forEach((outcome, i) => {
+    // A plain loop: unstarted slots are holes, which forEach would skip.
+    for (let i = 0; i < deliverable.length; i++) {
+      const outcome = delivered[i];
       if (outcome) outcomes.push(outcome);
       else giveBack.push(deliverable[i]!.id);
-    });
+    }
     if (outcomes.length > 0) await deps.outbox.complete(workerId, outcomes);
     if (giveBack.length > 0) await deps.outbox.release(workerId, giveBack);
     return outcomes.length;

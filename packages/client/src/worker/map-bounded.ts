@@ -9,7 +9,7 @@ export async function mapBounded<T, R>(
   task: (item: T) => Promise<R>,
   shouldStart: () => boolean = () => true,
 ): Promise<Array<R | undefined>> {
-  const results: Array<R | undefined> = new Array(items.length);
+  const results: Array<R | undefined> = Array.from({ length: items.length }, () => undefined);
   let next = 0;
   async function lane(): Promise<void> {
     while (next < items.length && shouldStart()) {
