@@ -1,28 +1,13 @@
 import type { ChangedEntity, Invoice, InvoiceState, ProviderCommandContext, PublishNowResult } from '@byte8/core';
+import { invoiceFixture } from '@byte8/testkit';
 import { describe, expect, it } from 'vitest';
 import { invoiceSyncCommand } from './invoice-sync.js';
 
 type Published = Parameters<ProviderCommandContext['publishNow']>[0];
 
-const makeInvoice = (id: number, state: InvoiceState): Invoice => ({
-  magento_id: id,
-  increment_id: String(100000000 + id),
-  order_id: id + 1000,
-  order_increment_id: String(200000000 + id),
-  website_id: 1,
-  store_id: 2,
-  currency: 'GBP',
-  state,
-  customer: { magento_id: 0, email: 'guest@example.com', website_id: 1, addresses: [] },
-  lines: [],
-  subtotal: 10,
-  tax_amount: 2,
-  shipping_amount: 0,
-  shipping_tax_amount: 0,
-  discount_amount: 0,
-  grand_total: 12,
-  created_at: '2026-04-30T10:11:12Z',
-});
+// Website 1, store 2: distinct so a swapped scope shows.
+const makeInvoice = (id: number, state: InvoiceState): Invoice =>
+  invoiceFixture({ magento_id: id, increment_id: String(100000000 + id), state, website_id: 1, store_id: 2 });
 
 /** The port as the client implements it, over an in-memory host and a scripted ledger. */
 class TestContext implements ProviderCommandContext {
