@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
-import { sourceConditions } from '../../vitest.shared.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -10,7 +9,9 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  * load the built plugin, so run `medusa plugin:build` first).
  */
 export default defineProject({
-  ...sourceConditions,
+  // No `source` condition here: vitest hands its conditions to the worker's
+  // Node, and Medusa's CommonJS loader must require the workspace packages'
+  // built ESM (dist), exactly as a merchant's app does. Build them first.
   test: {
     name: 'adapter-medusa',
     include: ['src/**/*.test.ts', 'integration-tests/http/**/*.spec.ts'],

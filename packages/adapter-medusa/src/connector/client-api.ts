@@ -67,3 +67,12 @@ export async function loadClientApi(): Promise<ClientApi> {
   }
   return loaded as ClientApi;
 }
+
+/** Only the storage half, for the migration step. */
+export async function loadStorageApi(): Promise<Pick<ClientApi, 'createStorage'>> {
+  const loaded = (await import('@byte8/client')) as unknown as Partial<ClientApi>;
+  if (typeof loaded.createStorage !== 'function') {
+    throw new Error('@byte8/client does not export createStorage(); install a matching version');
+  }
+  return loaded as Pick<ClientApi, 'createStorage'>;
+}

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from '@medusajs/framework/types';
-import { resolveConnector } from '../medusa/resolve-connector.js';
+import { byte8Service, resolveConnector } from '../medusa/resolve-connector.js';
 
 /** At most this many claim-deliver passes per tick, so one tick stays short. */
 const MAX_PASSES = 20;
@@ -9,8 +9,8 @@ const MAX_PASSES = 20;
  * separate `byte8 worker` process, with `worker.inJob: false`) sends.
  */
 export default async function drainOutbox(container: MedusaContainer): Promise<void> {
-  const { connector, options } = await resolveConnector(container);
-  if (!options.worker.inJob) return;
+  if (!byte8Service(container).options.worker.inJob) return;
+  const { connector } = await resolveConnector(container);
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
     if ((await connector.worker.drainOnce()) === 0) return;
   }

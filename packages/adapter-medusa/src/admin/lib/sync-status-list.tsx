@@ -17,13 +17,14 @@ interface ProviderDocuments {
 
 /** The chips of one record's documents, per provider, loaded from `/admin/byte8{path}`. */
 export function SyncStatusList({ path, pick }: { path: string; pick: (body: any) => ProviderDocuments[] }) {
-  const [groups, setGroups] = useState<ProviderDocuments[] | null>(null);
+  const [body, setBody] = useState<unknown>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     byte8Fetch<unknown>(path)
-      .then((body) => setGroups(pick(body)))
+      .then(setBody)
       .catch((e: Error) => setError(e.message));
   }, [path]);
+  const groups = body === null ? null : pick(body);
   if (error) return <Text size="small">Sync status unavailable: {error}</Text>;
   if (!groups) return <Text size="small">Loading…</Text>;
   return (

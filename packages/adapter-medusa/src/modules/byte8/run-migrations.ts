@@ -1,4 +1,4 @@
-import { loadClientApi } from '../../connector/client-api.js';
+import { loadStorageApi } from '../../connector/client-api.js';
 
 interface MigrationArgs {
   readonly options?: { readonly database?: { readonly clientUrl?: string }; readonly schema?: unknown };
@@ -12,7 +12,7 @@ interface MigrationArgs {
 export async function runByte8Migrations({ options }: MigrationArgs = {}): Promise<Array<{ name: string }>> {
   const databaseUrl = options?.database?.clientUrl;
   if (!databaseUrl) throw new Error('byte8: no database URL reached the module migration');
-  const client = await loadClientApi();
+  const client = await loadStorageApi();
   const schema = typeof options?.schema === 'string' ? options.schema : undefined;
   const storage = await client.createStorage({ databaseUrl, ...(schema ? { schema } : {}) });
   try {
