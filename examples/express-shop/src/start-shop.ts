@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { byte8Express } from '@byte8/adapter-express';
 import { type Byte8, type StorageOptions, createByte8, createStorage } from '@byte8/client';
 import { sageAccounting } from '@byte8/sage-accounting';
-import { LedgerSimulator } from '@byte8/testkit';
+import { LedgerSimulator } from '@byte8/testkit/simulator';
 import express from 'express';
 import { shopCanonicalSource } from './canonical/shop-canonical-source.js';
 import { migrateShop } from './db/migrate-shop.js';

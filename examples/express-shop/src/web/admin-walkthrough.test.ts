@@ -72,7 +72,7 @@ describe('admin walkthrough in a real browser', () => {
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.locator('button', { hasText: /^Invoice ORD-/ }).first().click();
     expect(await text(page.locator('h1'))).toMatch(/^Invoice INV-/);
-    const number = (await page.locator('h1').innerText()).replace('Invoice ', '');
+    const number = (await text(page.locator('h1'))).replace('Invoice ', '');
     expect(await text(page.locator('.byte8-detail .byte8-sync-chip'))).toBe('⏳ Pending');
     await shot('04-shop-invoice-pending');
     await page.goto(`${shop.adminUrl}invoices`);
@@ -97,7 +97,7 @@ describe('admin walkthrough in a real browser', () => {
     });
     shop.simulator!.faults.failNext(1, 422, { error: 'unprocessable' });
     await page.locator('button', { hasText: /^Invoice ORD-/ }).first().click();
-    const number = (await page.locator('h1').innerText()).replace('Invoice ', '');
+    const number = (await text(page.locator('h1'))).replace('Invoice ', '');
     await page.goto(`${shop.adminUrl}config`);
     await eventually(async () => {
       await page.reload();
