@@ -53,11 +53,19 @@ export type VerifyOutboundResult =
 
 const fail = (reason: JwtRejection): VerifyOutboundResult => ({ ok: false, reason });
 
-function decodeObject(segment: string): Record<string, unknown> | null {
+/** `1767225600.0` parses to an integer in JS; the host rejects it, so look at the text (wire-contract §3.3.2). */
+const FRACTIONAL_TIME = /"(?:iat|nbf|exp)"\s*:\s*-?\d+(?:\.\d*|[eE])/;
+
+function decodeText(segment: string): string | null {
   const bytes = decodeBase64url(segment);
-  if (bytes === null || bytes.length === 0) return null;
+  return bytes === null || bytes.length === 0 ? null : bytes.toString('utf8');
+}
+
+function decodeObject(segment: string): Record<string, unknown> | null {
+  const text = decodeText(segment);
+  if (text === null) return null;
   try {
-    const value: unknown = JSON.parse(bytes.toString('utf8'));
+    const value: unknown = JSON.parse(text);
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
@@ -99,7 +107,9 @@ export function verifyOutboundToken(token: string | null, options: VerifyOutboun
   if (claims.aud !== 'byte8-ledger') return fail('aud_mismatch');
   if (claims.sub !== tenant) return fail('sub_mismatch');
   const { iat, nbf, exp, jti } = claims;
-  if (!Number.isInteger(iat) || !Number.isInteger(nbf) || !Number.isInteger(exp)) return fail('non_integer_time');
+  if (!Number.isInteger(iat) || !Number.isInteger(nbf) || !Number.isInteger(exp) || FRACTIONAL_TIME.test(decodeText(payloadPart) ?? '')) {
+    return fail('non_integer_time');
+  }
   if (typeof jti !== 'string' || jti === '') return fail('missing_jti');
   const times = { iat: iat as number, nbf: nbf as number, exp: exp as number };
   if (times.iat > options.now + (options.iatSkewSeconds ?? 30)) return fail('iat_in_future');

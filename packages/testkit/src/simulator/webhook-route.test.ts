@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LedgerSimulator } from './ledger-simulator.js';
-import { deliver, envelopeBody, hostToken, type TestTenant, testSubkey } from './simulator.test-helpers.js';
+import { deliver, envelopeBody, hostClaims as hostClaimsFor, hostToken, type TestTenant, testSubkey } from './simulator.test-helpers.js';
 
 let sim: LedgerSimulator;
 let tenant: TestTenant;
@@ -105,6 +105,7 @@ describe('outbound JWT checks (wire-contract §3.2)', () => {
     ['sub of another tenant', () => ({ token: hostToken(tenant, { sub: '00000000-0000-4000-8000-000000000002' }) }), 'sub_mismatch'],
     ['iat as a string', () => ({ token: hostToken(tenant, { iat: String(now()) }) }), 'non_integer_time'],
     ['exp as a fraction', () => ({ token: hostToken(tenant, { exp: now() + 30.5 }) }), 'non_integer_time'],
+    ['iat written as 1767225600.0', () => ({ token: hostToken(tenant, {}, { rawPayload: JSON.stringify(hostClaimsFor(tenant.tenantId)).replace(/"iat":(\d+)/, '"iat":$1.0') }) }), 'non_integer_time'],
     ['no nbf', () => ({ token: hostToken(tenant, { nbf: undefined }) }), 'non_integer_time'],
     ['an empty jti', () => ({ token: hostToken(tenant, { jti: '' }) }), 'missing_jti'],
     ['iat 31 s ahead', () => ({ token: hostToken(tenant, { iat: now() + 31, nbf: now(), exp: now() + 60 }) }), 'iat_in_future'],
