@@ -8,8 +8,8 @@ export class MemoryHost implements CanonicalSource {
   readonly #rows = new Map<EntityType, Map<number, { entity: Entity; changedAt: Date }>>();
 
   #table(type: EntityType) {
-    let table = this.#rows.get(type);
-    if (!table) this.#rows.set(type, (table = new Map()));
+    const table = this.#rows.get(type) ?? new Map<number, { entity: Entity; changedAt: Date }>();
+    this.#rows.set(type, table);
     return table;
   }
 
