@@ -1,6 +1,23 @@
-import type { AdminApi, CanonicalSource, Clock, HostHooks, Logger, Provider, Random } from '@byte8/core';
+import type {
+  AdminApi,
+  Byte8Container,
+  CanonicalSource,
+  Clock,
+  HostHooks,
+  LedgerTransport,
+  Logger,
+  Provider,
+  Random,
+  SecretBox,
+} from '@byte8/core';
 import type { Dispatcher } from 'undici';
+import type { DeliveryMetrics } from '../metrics/delivery-metrics.js';
+import type { PairingRateLimitOptions } from '../pairing/pairing-rate-limiter.js';
+import type { Publisher } from '../publisher/publisher.js';
+import type { Reconciler } from '../reconcile/create-reconciler.js';
 import type { Byte8Storage } from '../storage/byte8-storage.js';
+import type { DrainWorker } from '../worker/create-drain-worker.js';
+import type { DrainWorkerOptions } from '../worker/drain-worker-options.js';
 import type { InboundHandler } from './inbound-types.js';
 
 /** Options of `createByte8()`, the client's composition root. */
@@ -20,24 +37,22 @@ export interface Byte8Options {
     readonly connectTimeoutMs?: number;
     readonly totalTimeoutMs?: number;
   };
-  readonly worker?: {
-    readonly batchSize?: number;
-    readonly concurrency?: number;
-    readonly pollIntervalMs?: number;
-    readonly leaseMs?: number;
-    readonly maxAttempts?: number;
-  };
+  /** Drain tuning (batch size, concurrency, poll interval, lease, attempts, GC). */
+  readonly worker?: DrainWorkerOptions;
+  /** Reconciliation sweep run by the worker loop; `intervalMs: 0` turns it off. Default every 5 minutes. */
+  readonly reconciliation?: { readonly intervalMs?: number; readonly maxPerPass?: number; readonly settleMs?: number };
   readonly inbound?: {
-    /** Honour `X-Forwarded-Proto: https` from a trusted proxy. */
+    /** Honour `X-Forwarded-Proto: https` from a trusted proxy (read by adapters). */
     readonly trustProxy?: boolean;
     readonly maxBodyBytes?: number;
+    readonly pairingRateLimit?: PairingRateLimitOptions;
   };
   readonly logger?: Logger;
   readonly clock?: Clock;
   readonly random?: Random;
 }
 
-/** The drain loop (design §5 Outbound). */
+/** The drain loop (design §5 Outbound); `createByte8` also runs GC and reconciliation beside it. */
 export interface DrainWorkerHandle {
   start(): void;
   /** Finishes or releases in-flight rows, then resolves. */
@@ -57,6 +72,17 @@ export interface Byte8 {
   /** Serves `/V1/byte8/*` (mount under `/rest`). */
   readonly handleInbound: InboundHandler;
   readonly admin: AdminApi;
-  readonly worker: DrainWorkerHandle;
-  close(): Promise<void>;
+  readonly worker: DrainWorkerHandle & Pick<DrainWorker, 'gc' | 'workerId'>;
+  readonly publisher: Publisher;
+  readonly reconciler: Reconciler;
+  readonly transport: LedgerTransport;
+  readonly secretBox: SecretBox;
+  readonly metrics: DeliveryMetrics;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly canonicalSource: CanonicalSource;
+  /** The composed ports, for adapters that bind more. */
+  readonly container: Byte8Container;
+  /** Stops the worker, closes the transport; closes the storage only if `closeStorage` (default true). */
+  close(options?: { readonly closeStorage?: boolean }): Promise<void>;
 }
