@@ -11,7 +11,3 @@ export function decodeBase64Url(segment: string): Buffer | null {
   return bytes;
 }
 
-/** base64url without padding. */
-export function encodeBase64Url(bytes: Uint8Array | string): string {
-  return Buffer.from(bytes).toString('base64url');
-}

@@ -47,6 +47,8 @@ export function createInboundJwtVerifier(deps: InboundJwtVerifierDeps): InboundJ
           deps.logger.error({ provider: record.provider }, 'byte8: stored master key cannot be decrypted; re-pair or restore the encryption key');
           continue;
         }
+        // Re-pairings leave stale entries behind; a handful at most, so a reset is enough.
+        if (subkeys.size >= 64) subkeys.clear();
         subkeys.set(record.encryptedMasterKey, subkey);
       }
       found.push({ provider: record.provider, tenantId: record.tenantId, subkey });
