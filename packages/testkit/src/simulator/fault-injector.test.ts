@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LedgerSimulator } from './ledger-simulator.js';
-import { callLedger, deliver, hostToken, type TestTenant } from './simulator.test-helpers.js';
+import { callLedger, deliver, envelopeBody, hostToken, type TestTenant } from './simulator.test-helpers.js';
 
 let sim: LedgerSimulator;
 let tenant: TestTenant;
@@ -26,6 +26,13 @@ describe('fault injection', () => {
     expect((await deliver(sim, tenant, { token: null })).status).toBe(422);
     expect((await deliver(sim, tenant)).status).toBe(202);
     expect(sim.stats.duplicateDeliveries).toBe(0);
+  });
+
+  it('targets one event when asked, leaving others alone', async () => {
+    sim.faults.failNext(1, 422, undefined, { event: 'invoice.created' });
+    expect((await deliver(sim, tenant, { event: 'customer.upserted', id: 5, body: envelopeBody(5, {}) })).status).toBe(202);
+    expect((await deliver(sim, tenant)).status).toBe(422);
+    expect((await deliver(sim, tenant)).status).toBe(202);
   });
 
   it('throttles with 429 or 503 and Retry-After', async () => {

@@ -2,11 +2,18 @@ import { type RouteReply, reply } from './http-io.js';
 
 interface QueuedFault {
   remaining: number;
+  /** Only deliveries of this event; null: any. */
+  readonly event: string | null;
   readonly label: string;
   readonly reply: RouteReply;
 }
 
-export interface ThrottleOptions {
+/** Narrows a delivery fault to one event (e.g. `invoice.created`). */
+export interface FaultTarget {
+  readonly event?: string;
+}
+
+export interface ThrottleOptions extends FaultTarget {
   /** 429 or 503. Default 429. */
   readonly status?: number;
   /** `Retry-After` value: seconds or an HTTP date. Default 1. */
@@ -24,21 +31,21 @@ export class FaultInjector {
   #jwtRejection: string | null = null;
   #healthStatus: number | null = null;
 
-  /** Answers the next `count` deliveries with `status` (and `body`, default `{"error":"injected"}`). */
-  failNext(count: number, status: number, body?: unknown): this {
-    return this.#push(count, `status_${status}`, reply(status, body ?? { error: 'injected' }));
+  /** Answers the next `count` deliveries (of `target.event`, if given) with `status` and `body` (default `{"error":"injected"}`). */
+  failNext(count: number, status: number, body?: unknown, target: FaultTarget = {}): this {
+    return this.#push(count, `status_${status}`, reply(status, body ?? { error: 'injected' }), target);
   }
 
   /** Answers the next `count` deliveries with 429/503 and a `Retry-After` header. */
   throttleNext(count: number, options: ThrottleOptions = {}): this {
     const status = options.status ?? 429;
     const retryAfter = String(options.retryAfter ?? 1);
-    return this.#push(count, `throttle_${status}`, reply(status, { error: 'throttled' }, { 'retry-after': retryAfter }));
+    return this.#push(count, `throttle_${status}`, reply(status, { error: 'throttled' }, { 'retry-after': retryAfter }), options);
   }
 
   /** Destroys the socket of the next `count` deliveries without answering. */
-  dropNext(count: number): this {
-    return this.#push(count, 'drop', { kind: 'drop' });
+  dropNext(count: number, target: FaultTarget = {}): this {
+    return this.#push(count, 'drop', { kind: 'drop' }, target);
   }
 
   /** Delays every answer of the simulator by `ms`. */
@@ -83,18 +90,19 @@ export class FaultInjector {
     return this.#queue.reduce((sum, fault) => sum + fault.remaining, 0);
   }
 
-  /** Takes the fault that answers the current delivery, if any. */
-  takeDeliveryFault(): { readonly label: string; readonly reply: RouteReply } | null {
-    const head = this.#queue[0];
-    if (head === undefined) return null;
-    head.remaining -= 1;
-    if (head.remaining <= 0) this.#queue.shift();
-    return { label: head.label, reply: head.reply };
+  /** Takes the first queued fault that applies to a delivery of `event`, if any. */
+  takeDeliveryFault(event: string): { readonly label: string; readonly reply: RouteReply } | null {
+    const index = this.#queue.findIndex((fault) => fault.event === null || fault.event === event);
+    const fault = this.#queue[index];
+    if (fault === undefined) return null;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) this.#queue.splice(index, 1);
+    return { label: fault.label, reply: fault.reply };
   }
 
-  #push(count: number, label: string, faultReply: RouteReply): this {
+  #push(count: number, label: string, faultReply: RouteReply, target: FaultTarget): this {
     if (!Number.isInteger(count) || count < 1) throw new RangeError(`fault count must be a positive integer, got ${count}`);
-    this.#queue.push({ remaining: count, label, reply: faultReply });
+    this.#queue.push({ remaining: count, event: target.event ?? null, label, reply: faultReply });
     return this;
   }
 }

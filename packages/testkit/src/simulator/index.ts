@@ -2,7 +2,7 @@
 export { LedgerSimulator } from './ledger-simulator.js';
 export type { LedgerSimulatorOptions, PolicyOutcome, EventPolicy, PolicyConfig, PolicyMap } from './simulator-options.js';
 export { PolicyTable, DEFAULT_PROVIDER } from './simulator-options.js';
-export { FaultInjector, type ThrottleOptions } from './fault-injector.js';
+export { FaultInjector, type FaultTarget, type ThrottleOptions } from './fault-injector.js';
 export type { SimTenant, TenantInput, HealthSettings } from './tenant-registry.js';
 export { mintMasterKey } from './tenant-registry.js';
 export type { PairOptions, PairResult } from './pair-driver.js';

@@ -57,7 +57,7 @@ export function handleWebhook(ctx: RouteContext, request: WebhookRequest): Route
       { newKey: fields.newKey ?? false },
     );
 
-  const fault = ctx.faults.takeDeliveryFault();
+  const fault = ctx.faults.takeDeliveryFault(request.event);
   if (fault !== null) {
     record(fault.reply.kind === 'reply' ? fault.reply.status : 0, { fault: fault.label });
     return fault.reply;
