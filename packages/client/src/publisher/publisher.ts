@@ -41,6 +41,11 @@ export interface Publisher {
 export interface PublisherDeps {
   readonly outbox: OutboxStore;
   readonly connections: ConnectionStore;
+  /**
+   * Connection reads inside the host's transaction (`transactionConnections(storage)`).
+   * Required on PGlite when hooks get a transaction; without it, the read runs beside the transaction.
+   */
+  readonly connectionsIn?: (transaction: HostTransaction) => Pick<ConnectionStore, 'get'>;
   /** Needed by `publishNow` only. */
   readonly transport?: LedgerTransport;
   readonly secretBox?: SecretBox;
@@ -69,8 +74,9 @@ export function createPublisher(deps: PublisherDeps): Publisher {
       eventName: event.eventName,
       idempotencyKey: event.idempotencyKey,
       body,
+      // Command publishes carry no entity type, so the store writes no mirror row for them (wire-contract §6.9).
       entityType: 'entityType' in event ? event.entityType : null,
-      entityId: event.entityId,
+      entityId: 'entityType' in event ? event.entityId : null,
       upsert: 'upsert' in event ? event.upsert : false,
     };
   }
@@ -78,7 +84,9 @@ export function createPublisher(deps: PublisherDeps): Publisher {
   return {
     async enqueue(provider, events, options = {}) {
       if (events.length === 0) return [];
-      const connection = await deps.connections.get(provider);
+      const reader =
+        options.transaction !== undefined && deps.connectionsIn ? deps.connectionsIn(options.transaction) : deps.connections;
+      const connection = await reader.get(provider);
       if (!isConnected(connection)) {
         logger.debug({ provider, events: events.length }, 'provider not connected; events not enqueued');
         return [];
@@ -112,7 +120,6 @@ export function createPublisher(deps: PublisherDeps): Publisher {
         response.kind === 'network-error'
           ? `Network error publishing to Byte8: ${response.message}`
           : `Byte8 returned HTTP ${response.statusCode}; will retry.`;
-      // No mirror write for command publishes (wire-contract §6.9): entity type stays null.
       await deps.outbox.enqueue([input]);
       return { kind: 'queued', reason };
     },

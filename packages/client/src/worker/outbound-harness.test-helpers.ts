@@ -2,10 +2,10 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Clock, LedgerTransport, Provider } from '@byte8/core';
 import { sageAccounting } from '@byte8/sage-accounting';
 import { sql } from 'kysely';
-import type { TestDatabase, TestDialect } from '@byte8/testkit';
-import { LedgerSimulator } from '../../../testkit/src/simulator/ledger-simulator.js';
+import { LedgerSimulator, type TestDatabase, type TestDialect } from '@byte8/testkit';
 import { createHostHooks } from '../hooks/create-host-hooks.js';
 import { createPublisher } from '../publisher/publisher.js';
+import { transactionConnections } from '../publisher/transaction-connections.js';
 import { AesGcmSecretBox } from '../secret-box/aes-gcm-secret-box.js';
 import type { Byte8Storage } from '../storage/byte8-storage.js';
 import { createStorage } from '../storage/create-storage.js';
@@ -56,6 +56,7 @@ export async function outboundHarness(dialect: TestDialect, providers: readonly 
   const publisher = createPublisher({
     outbox: storage.outbox,
     connections: storage.connections,
+    connectionsIn: transactionConnections(storage, clock),
     transport,
     secretBox,
     webhookProviderParams: Object.fromEntries(providers.map((p) => [p.key, p.webhookProviderParam])),
