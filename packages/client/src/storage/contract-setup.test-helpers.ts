@@ -59,16 +59,24 @@ export function useStorage(dialect: TestDialect, options: Partial<StorageOptions
     return next;
   };
 
+  let setupError: unknown = null;
   beforeAll(async () => {
-    database = await dialect.createDatabase();
-    storage = await open();
+    try {
+      database = await dialect.createDatabase();
+      storage = await open();
+    } catch (error) {
+      setupError = error;
+    }
   });
   afterAll(async () => {
     for (const s of opened.reverse()) await s.close();
+    if (!database) return;
     for (const p of pools) await p.end();
     await database?.drop();
   });
   beforeEach(async () => {
+    // Rethrown per test: a configured but unreachable server must count as failed tests, not skipped ones.
+    if (setupError) throw setupError;
     clock.set('2026-05-01T10:00:00.000Z');
     const prefix = storage.schema ? `"${storage.schema}".` : '';
     const tables = ['byte8_event_outbox', 'byte8_entity_sync_state', 'byte8_connection', 'byte8_entity_ref', 'byte8_jti', 'byte8_watermark'];
