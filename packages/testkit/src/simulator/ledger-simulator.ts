@@ -6,18 +6,15 @@ import { type MintInboundOptions, mintInboundToken } from '../crypto/inbound-tok
 import { EventProcessor } from './event-processor.js';
 import { FaultInjector } from './fault-injector.js';
 import { HostClient, type PullTarget } from './host-client.js';
-import { flatHeaders, readBody, type RouteReply, refuse, reply } from './http-io.js';
+import { flatHeaders, readBody, type RouteReply, refuse } from './http-io.js';
+import { routeLedgerRequest } from './ledger-router.js';
 import { type PairOptions, type PairResult, pairWithHost } from './pair-driver.js';
 import type { CallbackRecord, DeliveryRecord, ProcessingRecord, PullRecord, RecordedExchange, SimulatorStats } from './records.js';
 import { RequestLog } from './request-log.js';
 import type { RouteContext } from './route-context.js';
 import { DEFAULT_PROVIDER, type LedgerSimulatorOptions, type PolicyConfig, PolicyTable } from './simulator-options.js';
 import { type HealthSettings, type SimTenant, type TenantInput, TenantRegistry } from './tenant-registry.js';
-import { handleDisconnect, handleHealth, handleStatus } from './tenant-routes.js';
 import { type WaitOptions, waitFor } from './wait-for.js';
-import { handleWebhook } from './webhook-route.js';
-
-const WEBHOOK_PATH = /^\/webhooks\/magento\/([^/]+)\/([^/]+)\/?$/;
 
 /**
  * A real HTTP server that plays the Byte8 Ledger side of the wire contract,
@@ -197,48 +194,6 @@ export class LedgerSimulator {
     return tenant;
   }
 
-  async #route(method: string, url: URL, headers: Record<string, string>, body: string): Promise<RouteReply> {
-    const path = url.pathname;
-    const webhook = WEBHOOK_PATH.exec(path);
-    if (webhook) {
-      if (method !== 'POST') return refuse(405, 'method_not_allowed');
-      return handleWebhook(this.#ctx, {
-        tenantId: decodeURIComponent(webhook[1]!),
-        event: decodeURIComponent(webhook[2]!),
-        provider: url.searchParams.get('provider'),
-        headers,
-        body,
-      });
-    }
-    const routes: Record<string, [string, () => RouteReply | Promise<RouteReply>]> = {
-      '/v1/tile/health': ['GET', () => handleHealth(this.#ctx, headers)],
-      '/v1/status': ['GET', () => handleStatus(this.#ctx, headers, url.searchParams)],
-      '/v1/tenant/disconnect': ['POST', () => handleDisconnect(this.#ctx, headers, body)],
-      '/v1/magento/connect': ['POST', () => this.#connect(body)],
-    };
-    const route = routes[path];
-    if (route === undefined) return refuse(404, 'not_found');
-    if (method !== route[0]) return refuse(405, 'method_not_allowed');
-    return route[1]();
-  }
-
-  /** `POST /v1/magento/connect` (the dashboard's call, wire-contract §1.3): pairs from a shell. */
-  async #connect(body: string): Promise<RouteReply> {
-    let input: { magento_base_url?: unknown; pairing_code?: unknown; provider?: unknown };
-    try {
-      input = JSON.parse(body);
-    } catch {
-      return refuse(400, 'invalid_json');
-    }
-    if (typeof input.magento_base_url !== 'string' || !/^https?:\/\/[^/]+/.test(input.magento_base_url) || typeof input.pairing_code !== 'string') {
-      return refuse(400, 'magento_base_url and pairing_code are required');
-    }
-    const provider = typeof input.provider === 'string' ? input.provider : undefined;
-    const result = await this.pair(input.magento_base_url, input.pairing_code, provider ? { provider } : {});
-    if (result.status !== 200) return reply(502, { error: 'pairing_refused', host_status: result.status, host_body: result.body });
-    return reply(200, { tenant_id: result.tenantId });
-  }
-
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const startedAt = new Date();
     const started = performance.now();
@@ -248,9 +203,10 @@ export class LedgerSimulator {
     let routeReply: RouteReply;
     try {
       body = await readBody(req);
-      routeReply = await this.#route(req.method ?? 'GET', url, headers, body);
+      routeReply = await routeLedgerRequest({ ctx: this.#ctx, pair: (h, c, o) => this.pair(h, c, o) }, req.method ?? 'GET', url, headers, body);
     } catch (error) {
-      routeReply = refuse(500, error instanceof Error ? error.message : 'internal');
+      const message = error instanceof Error ? error.message : 'internal';
+      routeReply = refuse(message === 'request body too large' ? 413 : 500, message);
     }
     if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
     let responseBody = '';

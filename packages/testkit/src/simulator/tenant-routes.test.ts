@@ -156,6 +156,14 @@ describe('routing', () => {
     expect((await callLedger(sim, `/webhooks/magento/${tenant.tenantId}/invoice.created`)).status).toBe(405);
   });
 
+  it('refuses a body over 1 MiB with 413', async () => {
+    const res = await callLedger(sim, `/webhooks/magento/${tenant.tenantId}/invoice.created`, { method: 'POST', body: 'x'.repeat(1024 * 1024 + 1) }).catch((e: unknown) => e);
+    // The client may see the socket close before reading the answer; the simulator's record says what it sent.
+    if (res instanceof Error) await sim.waitFor(() => sim.exchanges.at(-1)?.status === 413, { timeoutMs: 2000 });
+    else expect(res).toMatchObject({ status: 413, json: { error: 'request body too large' } });
+    expect(sim.stats.deliveries).toBe(0);
+  });
+
   it('registerTenant and pull() drive the host directly, with a token the test can spoil', async () => {
     host.entities.set('invoice/42', invoiceFixture());
     expect(await sim.pull(tenant.tenantId, 'invoice', 42)).toMatchObject({ status: 200, valid: true });
