@@ -1,0 +1,58 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** What the simulator counted (a subset of its `SimulatorStats`). */
+export interface SimStats {
+  readonly deliveries: number;
+  readonly accepted: number;
+  readonly uniqueKeys: number;
+  readonly duplicateDeliveries: number;
+  readonly rejected: number;
+}
+
+/** A LedgerSimulator running in a child process. */
+export class SimProcess {
+  readonly #child: ChildProcess;
+  readonly #waiting = new Map<number, (result: unknown) => void>();
+  #next = 1;
+
+  private constructor(
+    child: ChildProcess,
+    readonly url: string,
+  ) {
+    this.#child = child;
+    child.on('message', (message: { id: number; result: unknown }) => {
+      this.#waiting.get(message.id)?.(message.result);
+      this.#waiting.delete(message.id);
+    });
+  }
+
+  static async start(): Promise<SimProcess> {
+    const child = fork(fileURLToPath(new URL('./sim-process.js', import.meta.url)), { stdio: 'inherit' });
+    const url = await new Promise<string>((resolve, reject) => {
+      child.once('message', (message: { result: string }) => resolve(message.result));
+      child.once('exit', (code) => reject(new Error(`simulator process exited with ${code}`)));
+    });
+    return new SimProcess(child, url);
+  }
+
+  #call<T>(op: string, fields: Record<string, unknown> = {}): Promise<T> {
+    const id = this.#next++;
+    return new Promise<T>((resolve) => {
+      this.#waiting.set(id, resolve as (result: unknown) => void);
+      this.#child.send({ op, id, ...fields });
+    });
+  }
+
+  register(tenantId: string, masterKey: string): Promise<boolean> {
+    return this.#call('register', { tenantId, masterKey });
+  }
+
+  stats(): Promise<SimStats> {
+    return this.#call('stats');
+  }
+
+  async stop(): Promise<void> {
+    await this.#call('stop');
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The ledger simulator in its own process, so its CPU (JWT checks, JSON
+ * parsing) does not share a thread with the worker being measured.
+ * Protocol over the IPC channel: the parent sends `{ op, id, ... }`, the
+ * child answers `{ id, result }`.
+ */
+import { LedgerSimulator } from '@byte8/testkit';
+
+type Request =
+  | { readonly op: 'register'; readonly id: number; readonly tenantId: string; readonly masterKey: string }
+  | { readonly op: 'stats'; readonly id: number }
+  | { readonly op: 'stop'; readonly id: number };
+
+const sim = await LedgerSimulator.start({ policy: 'none', record: false });
+
+process.on('message', async (message: Request) => {
+  const answer = (result: unknown) => process.send?.({ id: message.id, result });
+  switch (message.op) {
+    case 'register':
+      sim.registerTenant({ tenantId: message.tenantId, masterKey: message.masterKey });
+      answer(true);
+      break;
+    case 'stats':
+      answer(sim.stats);
+      break;
+    case 'stop':
+      await sim.stop();
+      answer(true);
+      process.disconnect();
+      break;
+  }
+});
+
+process.send?.({ id: 0, result: sim.url });
