@@ -17,9 +17,11 @@ import { createHostHooks } from '../hooks/create-host-hooks.js';
 import { createInboundHandler } from '../inbound/create-inbound-handler.js';
 import { createLogger } from '../logging/create-logger.js';
 import { type DeliveryMetrics, createDeliveryMetrics } from '../metrics/delivery-metrics.js';
+import { transactionConnections } from '../publisher/transaction-connections.js';
 import { type Publisher, createPublisher } from '../publisher/publisher.js';
 import { type Reconciler, createReconciler } from '../reconcile/create-reconciler.js';
 import { createSecretBox } from '../secret-box/create-secret-box.js';
+import type { Byte8Storage } from '../storage/byte8-storage.js';
 import { DEFAULT_LEDGER_BASE_URL } from '../transport/resolve-ledger-auth.js';
 import { createUndiciLedgerTransport } from '../transport/undici-ledger-transport.js';
 import { type DrainWorker, createDrainWorker } from '../worker/create-drain-worker.js';
@@ -80,7 +82,7 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
         }),
     },
     { token: CLIENT_TOKENS.DeliveryMetrics, factory: () => createDeliveryMetrics() },
-    { token: CLIENT_TOKENS.Publisher, factory: (get) => publisherFrom(get, options.providers, defaultBaseUrl) },
+    { token: CLIENT_TOKENS.Publisher, factory: (get) => publisherFrom(get, options.providers, defaultBaseUrl, storage) },
     {
       token: CLIENT_TOKENS.HostHooks,
       factory: (get) =>
@@ -210,10 +212,12 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
   };
 }
 
-function publisherFrom(get: Resolve, providers: readonly Provider[], defaultBaseUrl: string): Publisher {
+function publisherFrom(get: Resolve, providers: readonly Provider[], defaultBaseUrl: string, storage: Byte8Storage): Publisher {
   return createPublisher({
     outbox: get<OutboxStore>(TOKENS.OutboxStore),
     connections: get<ConnectionStore>(TOKENS.ConnectionStore),
+    // Hooks given the host's transaction read the connection through it (PGlite has one session).
+    connectionsIn: transactionConnections(storage, get<Clock>(TOKENS.Clock)),
     transport: get<LedgerTransport>(TOKENS.LedgerTransport),
     secretBox: get<SecretBox>(TOKENS.SecretBox),
     webhookProviderParams: Object.fromEntries(providers.map((p) => [p.key, p.webhookProviderParam])),
