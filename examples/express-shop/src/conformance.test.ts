@@ -1,3 +1,4 @@
+import { silentLogger } from '@byte8/core';
 import { runHostConformance, testDialects } from '@byte8/testkit';
 import { createCustomer, createProduct } from './domain/catalog.js';
 import { invoiceOrder, placeOrder } from './domain/sales.js';
@@ -16,7 +17,7 @@ for (const dialect of testDialects()) {
       autoPair: false,
       startWorker: false,
       seed: false,
-      admin: { user: 'admin', password: 'conformance' },
+      logger: silentLogger, admin: { user: 'admin', password: 'conformance' },
     });
     const deps = { db: shop.db, hooks: shop.byte8.hooks };
     let customer: number | null = null;

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { byte8Express } from '@byte8/adapter-express';
 import { type Byte8, type StorageOptions, createByte8, createStorage } from '@byte8/client';
+import type { Logger } from '@byte8/core';
 import { sageAccounting } from '@byte8/sage-accounting';
 import { LedgerSimulator } from '@byte8/testkit/simulator';
 import express from 'express';
@@ -36,6 +37,8 @@ export interface ShopConfig {
   readonly startWorker?: boolean;
   /** Seed customers, products and documents into an empty shop. Default true. */
   readonly seed?: boolean;
+  /** The connector's logger. Default: pino on stdout. */
+  readonly logger?: Logger;
   /** Where the startup lines go. Default: nowhere. */
   readonly print?: (line: string) => void;
 }
@@ -75,7 +78,10 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
   const simulator = config.ledgerUrl ? null : await LedgerSimulator.start({ policy: 'synced' });
   const ledgerUrl = config.ledgerUrl ?? simulator!.url;
   const providers = [sageAccounting()];
-  const byte8 = await createByte8({ storage, providers, canonicalSource: shopCanonicalSource(db), ledger: { defaultBaseUrl: ledgerUrl } });
+  const byte8 = await createByte8({ storage, providers, canonicalSource: shopCanonicalSource(db),
+    ledger: { defaultBaseUrl: ledgerUrl },
+    ...(config.logger ? { logger: config.logger } : {}),
+  });
 
   const app = express();
   const connector = byte8Express({

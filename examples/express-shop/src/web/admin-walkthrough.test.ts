@@ -1,3 +1,4 @@
+import { silentLogger } from '@byte8/core';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
@@ -32,7 +33,7 @@ describe('admin walkthrough in a real browser', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    shop = await startShop({ port: 0, autoPair: false, admin: { user: 'admin', password: 'walkthrough' } });
+    shop = await startShop({ port: 0, autoPair: false, logger: silentLogger, admin: { user: 'admin', password: 'walkthrough' } });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     const context = await browser.newContext({ httpCredentials: { username: 'admin', password: 'walkthrough' }, viewport: { width: 1200, height: 900 } });
     page = await context.newPage();
