@@ -2,7 +2,6 @@ import type { CliStorage } from './cli-context.js';
 import { CommandFailure, UsageError } from './cli-errors.js';
 import type { GlobalSettings } from './global-settings.js';
 import { type Byte8HostConfig, isOpenStorage } from './host-config.js';
-import { createStorage } from '../storage/create-storage.js';
 
 /**
  * The storage of a CLI run: the config module's open storage, or one built
@@ -36,6 +35,8 @@ export async function openCliStorage(settings: GlobalSettings, config: Byte8Host
       );
     }
     try {
+      // Loaded on demand: PGlite and pg are heavy, and `--help` needs neither.
+      const { createStorage } = await import('../storage/create-storage.js');
       storage = await createStorage(options as Parameters<typeof createStorage>[0]);
     } catch (error) {
       const message = (error as Error).message;

@@ -4,6 +4,7 @@ import { CliContext } from './cli-context.js';
 import { CommandFailure, EXIT, UsageError } from './cli-errors.js';
 import type { CliIo } from './cli-io.js';
 import { registerBackfill } from './commands/backfill.js';
+import { registerDisconnect } from './commands/disconnect.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOutboxCleanup } from './commands/outbox-cleanup.js';
 import { registerOutboxInspect } from './commands/outbox-inspect.js';
@@ -79,6 +80,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerOutboxRequeue(outbox, ctx, run);
   registerOutboxCleanup(outbox, ctx, run);
   registerPairCode(program, ctx, run);
+  registerDisconnect(program, ctx, run);
   registerStatus(program, ctx, run);
   registerBackfill(program, ctx, run);
   registerProviderCommands(program, ctx, run);

@@ -1,4 +1,4 @@
-import type { OutboxRow } from '@byte8/core';
+import { formatWireTimestamp, type OutboxRow } from '@byte8/core';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
 import { parseInteger } from '../parse-values.js';
@@ -60,7 +60,7 @@ export function registerOutboxInspect(outbox: Command, ctx: CliContext, run: Run
           String(row.id),
           row.eventName,
           row.idempotencyKey,
-          row.lastAttemptAt ? row.lastAttemptAt.toISOString().replace('.000Z', 'Z') : '—',
+          row.lastAttemptAt ? formatWireTimestamp(row.lastAttemptAt) : '—',
           row.lastStatusCode === null ? '(transient)' : String(row.lastStatusCode),
           errorCell(row.lastError, options.full === true),
         ]);
