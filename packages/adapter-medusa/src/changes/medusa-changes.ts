@@ -74,21 +74,6 @@ export class MedusaChanges {
     return results;
   }
 
-  /** `order.return_received`: the returned goods as a credit memo. */
-  async returnReceived(orderId: string, returnId: string): Promise<EnqueueResult[]> {
-    const order = await this.#deps.reader.order(orderId);
-    if (!order) return [];
-    const id = await this.#deps.refs.aliasOf(ENTITY_KINDS.creditmemo, returnId);
-    const position = (order.returns ?? []).findIndex((r) => r.id === returnId);
-    const after = {
-      id,
-      incrementId: `${documentNumber(order)}-RET${position >= 0 ? position + 1 : returnId}`,
-      websiteId: this.#deps.websiteId,
-      storeId: this.#deps.storeId,
-    };
-    return this.#deps.hooks.creditMemoSaved({ before: null, after });
-  }
-
   /** `customer.created` / `customer.updated`: registered customers only; guests travel inside their orders. */
   async customerChanged(customerId: string): Promise<EnqueueResult[]> {
     const customer = await this.#deps.reader.customer(customerId);

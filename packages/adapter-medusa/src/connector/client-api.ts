@@ -36,6 +36,8 @@ export interface Connector {
   readonly handleInbound: (request: ConnectorInboundRequest) => Promise<ConnectorInboundResponse>;
   readonly admin: AdminApi;
   readonly worker: { drainOnce(): Promise<number>; drainUntilIdle(): Promise<number>; start(): void; stop(): Promise<void> };
+  /** The sweep that re-offers changes whose hook never ran (`changedSince` against outbox and mirror). */
+  readonly reconciler: { runOnce(signal?: AbortSignal): Promise<{ readonly enqueued: number }> };
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export interface ConnectorOptions {
   readonly ledger?: { readonly defaultBaseUrl?: string };
   readonly worker?: { readonly batchSize?: number; readonly concurrency?: number; readonly leaseMs?: number; readonly maxAttempts?: number };
   readonly inbound?: { readonly trustProxy?: boolean; readonly maxBodyBytes?: number };
+  readonly reconciliation?: { readonly intervalMs?: number; readonly maxPerPass?: number; readonly settleMs?: number };
   readonly logger?: Logger;
 }
 

@@ -4,7 +4,7 @@ import { MedusaChanges } from '../changes/medusa-changes.js';
 import type { GraphQuery } from '../source/graph-query.js';
 import { MedusaCanonicalSource } from '../source/medusa-canonical-source.js';
 import { MedusaReader } from '../source/medusa-reader.js';
-import { type ClientApi, type Connector, loadClientApi } from './client-api.js';
+import { type ClientApi, type Connector, type ConnectorOptions, loadClientApi } from './client-api.js';
 import { type MedusaLogger, medusaLogger } from './medusa-logger.js';
 
 /** The connector composed for one Medusa app, plus the Medusa-side pieces built around it. */
@@ -40,8 +40,10 @@ export async function createMedusaConnector(input: CreateMedusaConnectorInput): 
       canonicalSource: source,
       production: options.production,
       logger: medusaLogger(input.logger),
-      worker: options.worker,
+      worker: workerTuning(options.worker),
       inbound: options.inbound,
+      // Medusa's scheduled job runs the sweep; the client's own timer stays off.
+      reconciliation: { intervalMs: 0, maxPerPass: options.reconciliation.maxPerPass, settleMs: options.reconciliation.settleMs },
       ...(options.encryption ? { encryption: options.encryption } : {}),
       ...(options.ledgerUrl ? { ledger: { defaultBaseUrl: options.ledgerUrl } } : {}),
     });
@@ -51,4 +53,9 @@ export async function createMedusaConnector(input: CreateMedusaConnectorInput): 
     await storage.close();
     throw error;
   }
+}
+
+/** The drain tuning the client knows; `inJob` is the plugin's own switch. */
+function workerTuning({ inJob: _inJob, ...tuning }: PluginOptions['worker']): NonNullable<ConnectorOptions['worker']> {
+  return tuning;
 }

@@ -76,22 +76,6 @@ export interface GraphPayment {
   readonly refunds?: readonly GraphRefund[] | null;
 }
 
-export interface GraphReturnItem {
-  readonly item_id: string;
-  readonly quantity?: Numeric;
-  readonly received_quantity?: Numeric;
-}
-
-export interface GraphReturn {
-  readonly id: string;
-  readonly order_id?: string | null;
-  readonly status?: string | null;
-  readonly refund_amount?: Numeric;
-  readonly created_at?: string | Date | null;
-  readonly received_at?: string | Date | null;
-  readonly items?: readonly GraphReturnItem[] | null;
-}
-
 export interface GraphOrder {
   readonly id: string;
   readonly display_id?: number | null;
@@ -112,7 +96,6 @@ export interface GraphOrder {
   readonly billing_address?: GraphAddress | null;
   readonly customer?: GraphCustomer | null;
   readonly payment_collections?: ReadonlyArray<{ readonly payments?: readonly GraphPayment[] | null }> | null;
-  readonly returns?: readonly GraphReturn[] | null;
 }
 
 export interface GraphVariant {

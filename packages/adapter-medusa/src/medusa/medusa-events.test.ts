@@ -10,7 +10,6 @@ describe('Medusa event names the adapter relies on', () => {
     expect(MEDUSA_EVENTS).toEqual({
       orderPlaced: utils.OrderWorkflowEvents.PLACED,
       orderCanceled: utils.OrderWorkflowEvents.CANCELED,
-      orderReturnReceived: utils.OrderWorkflowEvents.RETURN_RECEIVED,
       paymentCaptured: utils.PaymentEvents.CAPTURED,
       paymentRefunded: utils.PaymentEvents.REFUNDED,
       customerCreated: utils.CustomerWorkflowEvents.CREATED,

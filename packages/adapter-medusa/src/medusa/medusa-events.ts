@@ -6,7 +6,6 @@
 export const MEDUSA_EVENTS = {
   orderPlaced: 'order.placed',
   orderCanceled: 'order.canceled',
-  orderReturnReceived: 'order.return_received',
   paymentCaptured: 'payment.captured',
   paymentRefunded: 'payment.refunded',
   customerCreated: 'customer.created',

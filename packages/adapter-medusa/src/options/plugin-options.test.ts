@@ -7,7 +7,7 @@ describe('parsePluginOptions', () => {
     expect(options.providers).toEqual(['sage_accounting']);
     expect(options.production).toBe(false);
     expect(options.worker.inJob).toBe(true);
-    expect(options.reconciliation).toEqual({ enabled: true, lookbackMinutes: 1440, batchSize: 200 });
+    expect(options.reconciliation).toEqual({ enabled: true, maxPerPass: 1000, settleMs: 60_000 });
     expect(options.websiteId).toBe(1);
   });
 

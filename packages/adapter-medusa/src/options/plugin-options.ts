@@ -49,13 +49,15 @@ export const pluginOptionsSchema = z
       .default({ inJob: true }),
     reconciliation: z
       .object({
+        /** Run the sweep from Medusa's scheduled job (every 15 minutes). */
         enabled: z.boolean().default(true),
-        /** How far back the sweep looks for orders, refunds, customers and products. */
-        lookbackMinutes: positiveInt.default(24 * 60),
-        batchSize: positiveInt.default(200),
+        /** Entities per provider and entity type per pass. */
+        maxPerPass: positiveInt.default(1000),
+        /** Changes younger than this wait for the next pass (a late commit must not fall behind). */
+        settleMs: z.number().int().min(0).default(60_000),
       })
       .strict()
-      .default({ enabled: true, lookbackMinutes: 24 * 60, batchSize: 200 }),
+      .default({ enabled: true, maxPerPass: 1000, settleMs: 60_000 }),
     inbound: z
       .object({ trustProxy: z.boolean().optional(), maxBodyBytes: positiveInt.optional() })
       .strict()

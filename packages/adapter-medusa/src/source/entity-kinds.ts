@@ -1,7 +1,6 @@
 /**
  * Id spaces of the Medusa string ids aliased to wire integers. An order is
- * the invoice; a refund (`ref_…`) or a return (`return_…`) is a credit memo;
- * a variant is the product.
+ * the invoice; a refund (`ref_…`) is a credit memo; a variant is the product.
  */
 export const ENTITY_KINDS = {
   invoice: 'invoice',
@@ -9,8 +8,3 @@ export const ENTITY_KINDS = {
   customer: 'customer',
   product: 'product',
 } as const;
-
-/** Credit memos alias two Medusa records; the id prefix tells them apart. */
-export function isReturnId(hostId: string): boolean {
-  return hostId.startsWith('return_');
-}

@@ -42,8 +42,6 @@ export const ORDER_FIELDS = [
   'payment_collections.payments.refunds.refund_reason.label',
 ];
 
-export const RETURN_FIELDS = ['id', 'order_id', 'status', 'refund_amount', 'created_at', 'received_at', 'items.*'];
-
 export const CUSTOMER_FIELDS = [
   'id',
   'email',

@@ -13,12 +13,12 @@ import type {
 } from '@byte8/core';
 import type { GraphOrder } from '../mapping/graph-types.js';
 import { enrichWithOrder, isRegistered, toGuestContact, toProfileContact } from '../mapping/to-contact.js';
-import { refundToCreditMemo, returnToCreditMemo } from '../mapping/to-credit-memo.js';
+import { refundToCreditMemo } from '../mapping/to-credit-memo.js';
 import { toInvoice } from '../mapping/to-invoice.js';
 import { toPayment } from '../mapping/to-payment.js';
 import { toProduct } from '../mapping/to-product.js';
 import { orderRefunds } from '../mapping/order-payments.js';
-import { ENTITY_KINDS, isReturnId } from './entity-kinds.js';
+import { ENTITY_KINDS } from './entity-kinds.js';
 import type { MedusaReader } from './medusa-reader.js';
 
 export interface MedusaSourceSettings {
@@ -61,14 +61,6 @@ export class MedusaCanonicalSource implements CanonicalSource {
   async creditMemo(id: number): Promise<CreditMemo | null> {
     const hostId = await this.#refs.hostIdOf(ENTITY_KINDS.creditmemo, id);
     if (!hostId) return null;
-    if (isReturnId(hostId)) {
-      const received = await this.#reader.returnOf(hostId);
-      const order = received?.order_id ? await this.#reader.order(received.order_id) : null;
-      if (!received || !order) return null;
-      const ids = await this.#memoIds(order, id);
-      const withReturns = { ...order, returns: order.returns ?? [received] };
-      return returnToCreditMemo(withReturns, received, await this.#orderContact(order, false), ids);
-    }
     const orderId = await this.#reader.orderIdOfRefund(hostId);
     const order = orderId ? await this.#reader.order(orderId) : null;
     const refund = order ? orderRefunds(order).find((r) => r.id === hostId) : undefined;
@@ -131,12 +123,6 @@ export class MedusaCanonicalSource implements CanonicalSource {
   async variantsOfProduct(productId: string): Promise<Array<{ id: string; label: string }>> {
     const variants = await Promise.all((await this.#reader.variantIdsOfProduct(productId)).map((id) => this.#reader.variant(id)));
     return variants.flatMap((v) => (v ? [{ id: v.id, label: v.sku ?? v.title ?? v.id }] : []));
-  }
-
-  /** The order a refund belongs to, for reconciliation. */
-  async orderOfRefund(refundId: string): Promise<GraphOrder | null> {
-    const orderId = await this.#reader.orderIdOfRefund(refundId);
-    return orderId ? this.#reader.order(orderId) : null;
   }
 
   async #orderOfInvoice(id: number): Promise<GraphOrder | null> {

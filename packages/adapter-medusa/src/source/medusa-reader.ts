@@ -1,6 +1,6 @@
-import type { GraphCustomer, GraphOrder, GraphReturn, GraphVariant } from '../mapping/graph-types.js';
+import type { GraphCustomer, GraphOrder, GraphVariant } from '../mapping/graph-types.js';
 import type { GraphQuery } from './graph-query.js';
-import { CUSTOMER_FIELDS, ORDER_FIELDS, RETURN_FIELDS, VARIANT_FIELDS } from './graph-fields.js';
+import { CUSTOMER_FIELDS, ORDER_FIELDS, VARIANT_FIELDS } from './graph-fields.js';
 
 /**
  * Reads the Medusa records behind the canonical entities through
@@ -19,11 +19,6 @@ export class MedusaReader {
     return (data[0] as GraphOrder | undefined) ?? null;
   }
 
-  async returnOf(id: string): Promise<GraphReturn | null> {
-    const { data } = await this.#query.graph({ entity: 'return', fields: RETURN_FIELDS, filters: { id } });
-    return (data[0] as GraphReturn | undefined) ?? null;
-  }
-
   /** The order a payment belongs to. */
   async orderIdOfPayment(paymentId: string): Promise<string | null> {
     const { data } = await this.#query.graph({ entity: 'payment', fields: ['id', 'payment_collection.order.id'], filters: { id: paymentId } });
@@ -34,12 +29,6 @@ export class MedusaReader {
   async orderIdOfRefund(refundId: string): Promise<string | null> {
     const { data } = await this.#query.graph({ entity: 'refund', fields: ['id', 'payment.payment_collection.order.id'], filters: { id: refundId } });
     return data[0]?.payment?.payment_collection?.order?.id ?? null;
-  }
-
-  /** Refund ids of one payment (`payment.refunded` names the payment, not the refund). */
-  async refundIdsOfPayment(paymentId: string): Promise<string[]> {
-    const { data } = await this.#query.graph({ entity: 'payment', fields: ['id', 'refunds.id'], filters: { id: paymentId } });
-    return (data[0]?.refunds ?? []).map((r: { id: string }) => r.id);
   }
 
   async customer(id: string): Promise<GraphCustomer | null> {

@@ -1,0 +1,153 @@
+import path from 'node:path';
+import { medusaIntegrationTestRunner } from '@medusajs/test-utils';
+import { LedgerSimulator } from '@byte8/testkit';
+import { adminHeaders } from '../helpers/admin-headers.js';
+import { byte8Of } from '../helpers/byte8-of.js';
+import { MedusaShop, eventually } from '../helpers/medusa-shop.js';
+
+const PROVIDER = 'sage_accounting';
+
+medusaIntegrationTestRunner({
+  cwd: path.join(__dirname, '../fixture'),
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let sim: LedgerSimulator;
+    beforeAll(async () => {
+      sim = await LedgerSimulator.start({ policy: 'synced' });
+    });
+    afterAll(async () => {
+      await sim?.stop();
+    });
+    beforeEach(() => sim.reset());
+
+    /** Pairs the app with the simulator through the admin API and the host's own pair route. */
+    async function pair(): Promise<{ tenantId: string; headers: Record<string, string> }> {
+      const headers = await adminHeaders(getContainer());
+      const issued = await api.post('/admin/byte8/pairing-code', {}, { headers });
+      expect(issued.status).toBe(200);
+      const paired = await sim.pair(api.defaults.baseURL, issued.data.code);
+      expect(paired.status).toBe(200);
+      return { tenantId: paired.tenantId, headers };
+    }
+
+    async function known(event: string, entityType: string, hostId: string): Promise<boolean> {
+      const { connector } = await byte8Of(getContainer());
+      const id = await connector.storage.entityRefs.aliasOf(entityType, hostId);
+      return connector.storage.outbox.knows(PROVIDER, event, id);
+    }
+
+    it('syncs an order, its capture and refund, a customer and a product to the ledger, and serves the status back', async () => {
+      const { tenantId, headers } = await pair();
+      const status = await api.get('/admin/byte8/status', { headers });
+      expect(status.status).toBe(200);
+      expect(status.data.providers[0]).toMatchObject({ key: PROVIDER, connection: { connected: true, tenantId } });
+
+      const shop = new MedusaShop(getContainer());
+      const customerId = await shop.createCustomer('grace@byte8.test');
+      const orderId = await shop.placeOrder({ email: 'grace@byte8.test', customerId });
+      await eventually(() => known('invoice.created', 'invoice', orderId), 'order.placed to enqueue invoice.created');
+      await shop.capture(orderId);
+      await eventually(() => known('invoice.paid', 'invoice', orderId), 'payment.captured to enqueue invoice.paid');
+      await shop.refund(orderId, 5, 'Chipped handle');
+      await shop.updateCustomer(customerId, { first_name: 'Amazing Grace' });
+      const { productId, variantId } = await shop.createProduct('TEAPOT-BLUE');
+      await shop.updateProduct(productId, { title: 'Teapot XL' });
+
+      const medusa = await byte8Of(getContainer());
+      const ids = {
+        invoice: await medusa.connector.storage.entityRefs.aliasOf('invoice', orderId),
+        customer: await medusa.connector.storage.entityRefs.aliasOf('customer', customerId),
+        product: await medusa.connector.storage.entityRefs.aliasOf('product', variantId),
+      };
+      const { data: [refund] } = await shop.query.graph({ entity: 'refund', fields: ['id', 'amount'], filters: {} });
+      const creditMemoId = await medusa.connector.storage.entityRefs.aliasOf('creditmemo', refund.id);
+      await eventually(() => known('creditmemo.created', 'creditmemo', refund.id), 'payment.refunded to enqueue creditmemo.created');
+      await eventually(() => known('customer.upserted', 'customer', customerId), 'customer events to enqueue customer.upserted');
+      await eventually(() => known('product.upserted', 'product', variantId), 'product events to enqueue product.upserted');
+
+      await medusa.connector.worker.drainUntilIdle();
+      await sim.idle();
+
+      // Every delivery accepted, once, with the contract's keys and envelopes.
+      const delivered = sim.deliveries.map((d) => [d.event, d.idempotencyKey, d.status]);
+      expect(delivered).toEqual(
+        expect.arrayContaining([
+          ['invoice.created', `invoice.created:${ids.invoice}`, 202],
+          ['invoice.paid', `invoice.paid:${ids.invoice}`, 202],
+          ['creditmemo.created', `creditmemo.created:${creditMemoId}`, 202],
+          ['customer.upserted', expect.stringMatching(new RegExp(`^customer\\.upserted:${ids.customer}`)), 202],
+          ['product.upserted', expect.stringMatching(new RegExp(`^product\\.upserted:${ids.product}`)), 202],
+        ]),
+      );
+      expect(sim.deliveries.every((d) => d.status === 202 && d.tenantId === tenantId && d.provider === PROVIDER)).toBe(true);
+      expect(sim.stats.duplicateDeliveries).toBe(0);
+
+      // Every pulled entity validated against the core's canonical schemas.
+      expect(sim.pulls.map((p) => ({ type: p.entityType, status: p.status, valid: p.valid, issues: p.issues }))).toEqual(
+        sim.pulls.map((p) => ({ type: p.entityType, status: 200, valid: true, issues: [] })),
+      );
+      const pulled = (type: string, id: number) => sim.pulls.find((p) => p.entityType === type && p.entityId === id)?.body as any;
+      const { data: [order] } = await shop.query.graph({ entity: 'order', fields: ['id', 'display_id'], filters: { id: orderId } });
+      const created = sim.deliveries.find((d) => d.event === 'invoice.created')!;
+      expect(created.envelope).toMatchObject({ magento_entity_id: ids.invoice, website_id: 1, store_id: 1, payload: { increment_id: String(order.display_id), paid: false } });
+      expect(pulled('invoice', ids.invoice)).toMatchObject({
+        magento_id: ids.invoice,
+        increment_id: String(order.display_id),
+        currency: 'EUR',
+        grand_total: 20,
+        customer: { magento_id: ids.customer, email: 'grace@byte8.test' },
+        lines: [{ name: 'Mug', qty: 2, unit_price: 10, line_total: 20 }],
+        billing_address: { country_id: 'DE', city: 'Berlin' },
+      });
+      expect(pulled('payment', ids.invoice)).toMatchObject({ invoice_id: ids.invoice, method: 'pp_system_default', amount: 20, currency: 'EUR' });
+      expect(pulled('creditmemo', creditMemoId)).toMatchObject({
+        increment_id: `${order.display_id}-R1`,
+        invoice_id: ids.invoice,
+        grand_total: 5,
+        adjustment_positive: 5,
+        reason: 'Chipped handle',
+      });
+      expect(pulled('customer', ids.customer)).toMatchObject({ email: 'grace@byte8.test', first_name: 'Amazing Grace' });
+      expect(pulled('product', ids.product)).toMatchObject({ sku: 'TEAPOT-BLUE', name: 'Teapot XL - Blue', price: 30 });
+
+      // The ledger's callbacks reached the mirror, and the admin API serves them.
+      await sim.waitForCallbacks(5);
+      const statuses = await api.get(`/admin/byte8/orders/${orderId}`, { headers });
+      expect(statuses.status).toBe(200);
+      expect(statuses.data).toMatchObject({
+        orderId,
+        invoiceId: ids.invoice,
+        invoice: [{ provider: PROVIDER, documents: [{ entityId: ids.invoice, status: 'synced' }] }],
+        creditMemos: [{ provider: PROVIDER, documents: [{ entityId: creditMemoId, status: 'synced', label: `Credit memo #${order.display_id}-R1` }] }],
+        payments: [{ provider: PROVIDER, paidEventQueued: true }],
+      });
+      const missing = await api.get('/admin/byte8/orders/order_missing', { headers }).catch((e: any) => e.response);
+      expect(missing.status).toBe(404);
+    });
+
+    it('an order whose order.placed was lost is still synced by the reconciliation sweep', async () => {
+      await pair();
+      const shop = new MedusaShop(getContainer());
+      const orderId = await shop.placeOrder({ email: 'lost@byte8.test' });
+      await eventually(() => known('invoice.created', 'invoice', orderId), 'order.placed to enqueue invoice.created');
+      const medusa = await byte8Of(getContainer());
+      const invoiceId = await medusa.connector.storage.entityRefs.aliasOf('invoice', orderId);
+      // Lose the event: neither the outbox nor the mirror knows the order any more.
+      await dbConnection.raw("delete from byte8_event_outbox where entity_type = 'invoice' and entity_ref = ?", [invoiceId]);
+      await dbConnection.raw("delete from byte8_entity_sync_state where entity_type = 'invoice' and magento_id = ?", [invoiceId]);
+      expect(await known('invoice.created', 'invoice', orderId)).toBe(false);
+
+      const report = await medusa.connector.reconciler.runOnce();
+      expect(report.enqueued).toBeGreaterThanOrEqual(1);
+      expect(await known('invoice.created', 'invoice', orderId)).toBe(true);
+      await medusa.connector.worker.drainUntilIdle();
+      await sim.idle();
+      expect(sim.deliveries.filter((d) => d.event === 'invoice.created').map((d) => [d.idempotencyKey, d.status])).toEqual([
+        [`invoice.created:${invoiceId}`, 202],
+      ]);
+      expect(sim.pulls.find((p) => p.entityType === 'invoice' && p.entityId === invoiceId)).toMatchObject({ status: 200, valid: true });
+
+      // A second pass finds nothing more to do.
+      expect((await medusa.connector.reconciler.runOnce()).enqueued).toBe(0);
+    });
+  },
+});
