@@ -20,6 +20,7 @@ section.byte8-card{background:#fff;border:1px solid #d6d6d6;border-radius:6px;pa
 section.byte8-card h2{margin-top:0;font-size:1.1rem}
 .byte8-row{display:flex;gap:8px;align-items:center;flex-wrap:wrap;margin:8px 0}
 .byte8-row label{min-width:170px;font-weight:600}
+form[role=search] label{min-width:0;margin-left:8px}
 input[readonly]{font-family:ui-monospace,monospace;padding:4px 6px;min-width:340px;border:1px solid #8a8a8a;background:#fafafa}
 button,.byte8-button{font:inherit;padding:5px 12px;border-radius:4px;border:1px solid #5a5a5a;background:#fff;color:#1d1d1d;cursor:pointer;text-decoration:none}
 button.byte8-primary{background:#0b57a4;border-color:#0b57a4;color:#fff}
