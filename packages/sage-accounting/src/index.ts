@@ -1,13 +1,5 @@
 export { sageAccounting, SAGE_PROVIDER_KEY } from './sage-accounting.js';
 export { sageLabels } from './labels.js';
 export { invoiceSyncCommand } from './commands/invoice-sync.js';
-export {
-  invoiceCreatedRule,
-  invoicePaidRule,
-  creditMemoCreatedRule,
-  customerUpsertedRule,
-  productUpsertedRule,
-  stockUpsertedRule,
-} from './rules/index.js';
 // Hosts that load providers by package name (the Medusa plugin) take the default export.
 export { sageAccounting as default } from './sage-accounting.js';

@@ -1,14 +1,15 @@
-import { defineProvider, type Provider } from '@byte8/core';
-import { invoiceSyncCommand } from './commands/invoice-sync.js';
-import { sageLabels } from './labels.js';
 import {
   creditMemoCreatedRule,
   customerUpsertedRule,
+  defineProvider,
   invoiceCreatedRule,
   invoicePaidRule,
+  type Provider,
   productUpsertedRule,
   stockUpsertedRule,
-} from './rules/index.js';
+} from '@byte8/core';
+import { invoiceSyncCommand } from './commands/invoice-sync.js';
+import { sageLabels } from './labels.js';
 
 /** The `provider` column value for Sage in the mirror and the outbox. */
 export const SAGE_PROVIDER_KEY = 'sage_accounting';

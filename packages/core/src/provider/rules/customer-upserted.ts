@@ -1,4 +1,5 @@
-import { eventKey, type ProviderEventRule } from '@byte8/core';
+import { eventKey } from '../../wire/idempotency-keys.js';
+import type { ProviderEventRule } from '../provider-event.js';
 import { isWireEntityId, wireScope } from './wire-scope.js';
 
 /**

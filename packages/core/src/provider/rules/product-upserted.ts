@@ -1,4 +1,5 @@
-import { eventKey, type FiredEvent, type ProviderEventRule } from '@byte8/core';
+import { eventKey } from '../../wire/idempotency-keys.js';
+import type { FiredEvent, ProviderEventRule } from '../provider-event.js';
 import { isWireEntityId } from './wire-scope.js';
 
 function productUpserted(productId: number): FiredEvent | null {
