@@ -108,10 +108,12 @@ const invoice = (id) => id >= 1 && id <= N ? {
   subtotal: 10, tax_amount: 0, shipping_amount: 0, shipping_tax_amount: 0, discount_amount: 0, grand_total: 10,
   created_at: new Date(at(id)).toISOString().slice(0, 19) + 'Z',
 } : null;
-function window({ entityType, since, afterId = 0, until }) {
+// Exclusive on \`since\`; \`afterId\` (when given) admits later ids of the same instant (the port's contract).
+function window({ entityType, since, afterId, until }) {
   if (entityType !== 'invoice' || N === 0) return [1, 0];
+  const after = (id) => at(id) > since.getTime() || (afterId !== undefined && at(id) === since.getTime() && id > afterId);
   let first = Math.max(1, Math.floor((since.getTime() - BASE) / 1000));
-  while (first <= N && !(at(first) > since.getTime() || (at(first) === since.getTime() && first > afterId))) first++;
+  while (first <= N && !after(first)) first++;
   let last = N;
   if (until) last = Math.min(N, Math.floor((until.getTime() - BASE) / 1000));
   return [first, last];

@@ -1,5 +1,6 @@
 import type { CanonicalSource, ChangedEntity, EntityType, ProviderCommandContext } from '@byte8/core';
 import type { Publisher } from '../publisher/publisher.js';
+import { isConnected } from '../transport/resolve-ledger-auth.js';
 import type { CliStorage } from './cli-context.js';
 
 export interface ProviderCommandContextDeps {
@@ -22,8 +23,7 @@ export function createProviderCommandContext(deps: ProviderCommandContextDeps): 
   return {
     provider: deps.provider,
     async isConnected() {
-      const record = await deps.storage.connections.get(deps.provider);
-      return Boolean(record?.tenantId && record.encryptedMasterKey);
+      return isConnected(await deps.storage.connections.get(deps.provider));
     },
     loadInvoice: (id) => deps.source.invoice(id),
     async listEntities(entityType: EntityType, afterId: number | undefined, limit: number): Promise<ChangedEntity[]> {

@@ -1,5 +1,6 @@
 import { type Clock, type ConnectionStore, OUTBOX_STATUSES, type OutboxStore, type ProviderDefinition, systemClock } from '@byte8/core';
 import { entityTypesOf } from '../reconcile/entity-types-of.js';
+import { isConnected } from '../transport/resolve-ledger-auth.js';
 import { type WatermarkAccess, reconcileWatermarkName } from '../reconcile/watermark.js';
 import type { DeliveryMetrics } from './delivery-metrics.js';
 import type { MetricsSnapshot } from './metrics-snapshot.js';
@@ -48,8 +49,7 @@ export async function collectMetrics(options: CollectMetricsOptions): Promise<Me
   return {
     takenAt: now,
     providers: keys.map((provider) => {
-      const row = connections.find((c) => c.provider === provider);
-      return { provider, connected: Boolean(row?.tenantId && row.encryptedMasterKey) };
+      return { provider, connected: isConnected(connections.find((c) => c.provider === provider) ?? null) };
     }),
     outbox,
     oldestPendingAgeSeconds,

@@ -52,7 +52,8 @@ export class MemoryHost implements CanonicalSource {
 
   #window(query: Omit<ChangedSinceQuery, 'limit'>): ChangedEntity[] {
     const since = query.since.getTime();
-    const afterId = query.afterId ?? 0;
+    // Exclusive on `since`; `afterId` (when given) admits later ids of the same instant.
+    const afterId = query.afterId ?? Number.POSITIVE_INFINITY;
     return [...this.#table(query.entityType).entries()]
       .map(([id, row]) => ({ id, changedAt: row.changedAt }))
       .filter((e) => {

@@ -1,4 +1,5 @@
 import type { CanonicalSource, EntityType, FiredEvent, OutboxStore, Provider, SyncStateStore } from '@byte8/core';
+import { mapBounded } from '../worker/map-bounded.js';
 import { hostChangeOf } from './host-change-of.js';
 
 /**
@@ -31,7 +32,7 @@ export async function missingEvents(
   const names = [...new Set(provider.events.filter((rule) => rule.on === entityType).map((rule) => rule.event))];
   if (names.length === 0 || ids.length === 0) return [];
   const mirrored = new Set((await deps.syncState.findMany(entityType, ids, provider.key)).map((row) => row.entityId));
-  const perEntity = await mapLimited(ids, deps.concurrency ?? 8, async (id) => {
+  const perEntity = await mapBounded(ids, deps.concurrency ?? 8, async (id): Promise<FiredEvent[]> => {
     const known = new Set<string>();
     for (const name of names) {
       if ((mirrored.has(id) && FIRST_EVENTS.has(name)) || (await deps.outbox.knows(provider.key, name, id))) known.add(name);
@@ -44,18 +45,5 @@ export async function missingEvents(
       .filter((event) => !known.has(event.eventName))
       .map((event) => (event.upsert ? { ...event, upsert: false } : event));
   });
-  return perEntity.flat();
-}
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
+  return perEntity.flatMap((events) => events ?? []);
 }
