@@ -129,9 +129,11 @@ async function run(dialect: 'pglite' | 'pg', sim: SimProcess): Promise<void> {
         spent.complete += performance.now() - t;
       };
     }
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const drained = (await Promise.all(workers.map((w) => w.drainUntilIdle()))).reduce((a, b) => a + b, 0);
     const drainMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
     const after = await sim.stats();
 
     const unique = after.uniqueKeys - before.uniqueKeys;
@@ -142,6 +144,13 @@ async function run(dialect: 'pglite' | 'pg', sim: SimProcess): Promise<void> {
     console.log(
       `${dialect.padEnd(6)} ${perSecond.toString().padStart(6)} events/s  drained ${drained} in ${(drainMs / 1000).toFixed(2)} s` +
         `  (enqueue ${Math.round(events / (enqueueMs / 1000))} events/s; batch ${tuning.batch}, concurrency ${tuning.concurrency}, workers ${tuning.workers})`,
+    );
+    // CPU per event is what the machine's load cannot inflate much: it bounds events/s on an idle core.
+    const workerCpu = (cpu.user + cpu.system) / drained;
+    const simCpu = (after.cpuMicros - before.cpuMicros) / drained;
+    console.log(
+      `       cpu per event: worker ${Math.round(workerCpu)} us, simulator ${Math.round(simCpu)} us` +
+        ` (one idle core each would allow ~${Math.round(1e6 / Math.max(workerCpu, simCpu))} events/s, database time excluded)`,
     );
     if (values.profile) {
       console.log(`       profile: ${spent.claims} claims ${Math.round(spent.claim)} ms, complete ${Math.round(spent.complete)} ms (summed over workers)`);

@@ -8,6 +8,8 @@ export interface SimStats {
   readonly uniqueKeys: number;
   readonly duplicateDeliveries: number;
   readonly rejected: number;
+  /** CPU time the simulator process used so far (user + system), in microseconds. */
+  readonly cpuMicros: number;
 }
 
 /** A LedgerSimulator running in a child process. */

@@ -13,6 +13,11 @@ type Request =
 
 const sim = await LedgerSimulator.start({ policy: 'none', record: false });
 
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
 process.on('message', async (message: Request) => {
   const answer = (result: unknown) => process.send?.({ id: message.id, result });
   switch (message.op) {
@@ -21,7 +26,7 @@ process.on('message', async (message: Request) => {
       answer(true);
       break;
     case 'stats':
-      answer(sim.stats);
+      answer({ ...sim.stats, cpuMicros: cpuMicros() });
       break;
     case 'stop':
       await sim.stop();

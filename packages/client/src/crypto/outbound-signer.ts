@@ -1,3 +1,4 @@
+import { type KeyObject, createSecretKey } from 'node:crypto';
 import type { Clock, Random } from '@byte8/core';
 import { deriveSubkey } from './derive-subkeys.js';
 import { signOutboundJwt } from './sign-outbound-jwt.js';
@@ -16,12 +17,13 @@ const MAX_CACHED_KEYS = 16;
  * a new entry (the oldest is evicted).
  */
 export function createOutboundSigner(deps: { readonly clock: Clock; readonly random: Random }): OutboundSigner {
-  const subkeys = new Map<string, Buffer>();
+  // KeyObjects: HMAC with a prepared key skips copying the raw bytes on every token.
+  const subkeys = new Map<string, KeyObject>();
   return {
     sign(masterKey, tenantId) {
       let subkey = subkeys.get(masterKey);
       if (!subkey) {
-        subkey = deriveSubkey(masterKey, 'outbound');
+        subkey = createSecretKey(deriveSubkey(masterKey, 'outbound'));
         if (subkeys.size >= MAX_CACHED_KEYS) subkeys.delete(subkeys.keys().next().value!);
         subkeys.set(masterKey, subkey);
       }

@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { type KeyObject, createHmac, randomUUID } from 'node:crypto';
 
 /** Claims of an outbound token, in the order the contract serialises them (wire-contract §3.2). */
 export interface OutboundClaims {
@@ -26,12 +26,12 @@ const HEADER_SEGMENT = Buffer.from('{"alg":"HS256","typ":"JWT"}', 'utf8').toStri
  * (the spec vector passes with both) but is about 15x slower per token, and a
  * token is minted for every delivery of a drain that targets thousands per second.
  *
- * @param subkey the 32-byte outbound HKDF subkey (`deriveSubkey(master, 'outbound')`)
+ * @param subkey the 32-byte outbound HKDF subkey (`deriveSubkey(master, 'outbound')`), raw or as a KeyObject
  * @example
  * const jwt = signOutboundJwt(deriveSubkey(masterKey, 'outbound'), tenantId, { now: new Date() });
  */
 export function signOutboundJwt(
-  subkey: Uint8Array,
+  subkey: Uint8Array | KeyObject,
   tenantId: string,
   options: { readonly now: Date; readonly jti?: string },
 ): string {

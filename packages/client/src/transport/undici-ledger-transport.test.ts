@@ -136,6 +136,15 @@ describe('createUndiciLedgerTransport().deliver', () => {
     expect(answer).toMatchObject({ kind: 'network-error', message: expect.stringMatching(/ECONNREFUSED/) });
   });
 
+  it('reports an unusable base URL as a network error instead of throwing', async () => {
+    const transport = createUndiciLedgerTransport();
+    expect(await transport.deliver(delivery({ baseUrl: 'ftp://ledger' }))).toMatchObject({
+      kind: 'network-error',
+      message: expect.stringMatching(/must be http\(s\)/),
+    });
+    await transport.close();
+  });
+
   it('gives up after the total timeout', async () => {
     const transport = createUndiciLedgerTransport({ totalTimeoutMs: 200 });
     reply = (_req, res) => setTimeout(() => res.writeHead(202).end(), 1_000);

@@ -15,6 +15,7 @@ import {
 import { Agent, type Dispatcher } from 'undici';
 import { createOutboundSigner } from '../crypto/outbound-signer.js';
 import { systemRandom } from '../crypto/system-random.js';
+import { DeadlineSweeper } from './deadline-sweeper.js';
 import { type LedgerTarget, ledgerTarget, webhookTarget } from './ledger-urls.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 
@@ -77,6 +78,7 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
         bodyTimeout: totalTimeoutMs,
       });
   const dispatcher: Dispatcher = options.dispatcher ?? owned!;
+  const deadlines = new DeadlineSweeper(totalTimeoutMs);
   const healthCache = new Map<string, { readonly value: LedgerHealth; readonly until: number }>();
 
   async function send(
@@ -85,10 +87,14 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
     headers: Record<string, string>,
     body?: string,
   ): Promise<RawAnswer> {
-    const signal = AbortSignal.timeout(totalTimeoutMs);
-    const answer = await dispatcher.request({ origin: target.origin, path: target.path, method, headers, body, signal });
-    const text = await answer.body.text();
-    return { statusCode: answer.statusCode, headers: answer.headers, body: text };
+    const deadline = deadlines.start();
+    try {
+      const answer = await dispatcher.request({ origin: target.origin, path: target.path, method, headers, body, signal: deadline.signal });
+      const text = await answer.body.text();
+      return { statusCode: answer.statusCode, headers: answer.headers, body: text };
+    } finally {
+      deadline.done();
+    }
   }
 
   function describeError(error: unknown): string {
@@ -107,13 +113,14 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
 
   return {
     async deliver(request: DeliveryRequest): Promise<DeliveryResponse> {
-      const target = webhookTarget(request.baseUrl, request.tenantId, request.eventName, request.providerParam);
-      const headers = {
-        Authorization: bearer(request),
-        'Content-Type': 'application/json',
-        'Idempotency-Key': request.idempotencyKey,
-      };
       try {
+        // Inside the try: a bad base URL is reported like an unreachable ledger, not thrown into the drain.
+        const target = webhookTarget(request.baseUrl, request.tenantId, request.eventName, request.providerParam);
+        const headers = {
+          Authorization: bearer(request),
+          'Content-Type': 'application/json',
+          'Idempotency-Key': request.idempotencyKey,
+        };
         const answer = await send('POST', target, headers, request.body);
         return {
           kind: 'response',
@@ -180,6 +187,7 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
 
     async close(): Promise<void> {
       healthCache.clear();
+      deadlines.stop();
       await owned?.close();
     },
   };

@@ -3,6 +3,7 @@ import {
   type Clock,
   type ConnectionStore,
   type DeliveryOutcome,
+  type DeliveryResponse,
   type LedgerAuth,
   type LedgerTransport,
   type Logger,
@@ -78,6 +79,11 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
   let wokenDuringPass = false;
+  /**
+   * Claiming one row at a time after a crash, until the crashed batch's rows are through. A
+   * worker starts this way: if it replaces one that crashed, the first claim is the oldest suspect.
+   */
+  let oneByOne = true;
   let lastGcAt: number | null = null;
   const passes = new Set<Promise<number>>();
 
@@ -98,14 +104,20 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
 
   async function deliver(row: OutboxRow, target: ProviderTarget): Promise<DeliveryOutcome> {
     const started = performance.now();
-    const response = await deps.transport.deliver({
-      ...target.auth,
-      provider: row.provider,
-      providerParam: target.providerParam,
-      eventName: row.eventName,
-      idempotencyKey: row.idempotencyKey,
-      body: row.body,
-    });
+    let response: DeliveryResponse;
+    try {
+      response = await deps.transport.deliver({
+        ...target.auth,
+        provider: row.provider,
+        providerParam: target.providerParam,
+        eventName: row.eventName,
+        idempotencyKey: row.idempotencyKey,
+        body: row.body,
+      });
+    } catch (error) {
+      // The port promises not to throw; if one does, the row is retried instead of failing the whole batch.
+      response = { kind: 'network-error', message: errorText(error) };
+    }
     const outcome = outcomeFor(row, response, clock.now(), { ...backoff, maxAttempts: opts.maxAttempts, random });
     metrics.delivery(row.provider, outcome.kind, performance.now() - started);
     if (outcome.kind === 'dead_lettered') {
@@ -121,7 +133,7 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
     const byProvider = await targets();
     if (byProvider.size === 0) return 0;
     const tenants = [...byProvider].map(([provider, t]) => ({ provider, tenantId: t.auth.tenantId }));
-    const rows = await deps.outbox.claim({ owner: workerId, limit: opts.batchSize, leaseMs: opts.leaseMs, tenants });
+    const rows = await deps.outbox.claim({ owner: workerId, limit: oneByOne ? 1 : opts.batchSize, leaseMs: opts.leaseMs, tenants });
     if (rows.length === 0) return 0;
 
     const outcomes: DeliveryOutcome[] = [];
@@ -138,6 +150,18 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
       } else {
         giveBack.push(row.id);
       }
+    }
+    // A row whose previous claim never finished was in a pass that crashed, and its whole batch
+    // shares that mark. So suspects are retried one claim at a time (batch-mates released first,
+    // which undoes their claim count): only a row that crashes the worker on its own reaches the
+    // poison threshold, and a crash-looping worker (OOM, redeploys) does not dead-letter innocent rows.
+    const suspect = deliverable.find((row) => row.attemptsStarted - row.attempts > 1);
+    oneByOne = suspect !== undefined;
+    if (suspect && deliverable.length > 1) {
+      giveBack.push(...deliverable.filter((row) => row !== suspect).map((row) => row.id));
+      deliverable.length = 0;
+      deliverable.push(suspect);
+      await deps.outbox.release(workerId, giveBack.splice(0));
     }
     const delivered = await mapBounded(
       deliverable,
@@ -219,7 +243,7 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
       await maybeGc();
       if (stopping) break;
       // A full batch means more is probably due; a NOTIFY during the pass means new rows.
-      if (attempted >= opts.batchSize || wokenDuringPass) continue;
+      if (attempted >= opts.batchSize || wokenDuringPass || oneByOne) continue;
       await sleep(opts.pollIntervalMs);
     }
     if (unsubscribe) await unsubscribe().catch(() => {});
