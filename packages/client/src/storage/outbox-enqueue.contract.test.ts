@@ -43,6 +43,17 @@ describe.each(dialects)('outbox enqueue on $name', (dialect) => {
     expect(mirror?.lastSyncAt).toEqual(h.clock.now());
   });
 
+  it('settles racing enqueues of one key to one insert, the others seeing duplicates of it', async () => {
+    const other = await h.open();
+    const results = (
+      await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? other : h.storage).outbox.enqueue([event({ entityId: 77 })])))
+    ).flat();
+    const inserted = results.filter((r) => r.outcome === 'inserted');
+    expect(inserted).toHaveLength(1);
+    for (const r of results) expect(r).toMatchObject({ idempotencyKey: 'invoice.created:77', id: inserted[0]!.id });
+    expect((await h.storage.outbox.list({})).total).toBe(1);
+  });
+
   it('keeps the same key apart per provider', async () => {
     const results = await h.storage.outbox.enqueue([event(), event({ provider: 'xero' })]);
     expect(results.map((r) => r.outcome)).toEqual(['inserted', 'inserted']);

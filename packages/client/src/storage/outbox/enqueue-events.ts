@@ -2,6 +2,7 @@ import type { EnqueueResult, OutboxEventInput } from '@byte8/core';
 import type { QueryExecutorProvider } from 'kysely';
 import type { Byte8Tables } from '../byte8-tables.js';
 import { runEnqueueStatement } from './enqueue-statement.js';
+import { runPlainEnqueueStatement } from './plain-enqueue-statement.js';
 import { validateOutboxEvent } from './validate-event.js';
 
 // A lost insert race resolves on the next statement (the winner is then visible); more is a bug.
@@ -45,7 +46,8 @@ export async function enqueueEvents(
   const results: EnqueueResult[] = new Array(events.length);
   for (let round = 1; pending.length > 0; round++) {
     if (round > MAX_ROUNDS) throw new Error(`enqueue: could not settle ${pending.length} event(s) after ${MAX_ROUNDS} rounds`);
-    const decisions = await runEnqueueStatement(executor, tables, pending, now);
+    const statement = pending.some((p) => p.event.upsert) ? runEnqueueStatement : runPlainEnqueueStatement;
+    const decisions = await statement(executor, tables, pending, now);
     const retry = new Set<number>();
     for (const d of decisions) {
       if ((d.action === 'insert' || d.action === 'version') && d.id === null) {
