@@ -22,22 +22,24 @@ describe.each(testDialects())('reconciliation on $name', (dialect) => {
   let sim: LedgerSimulator;
   const providers: Provider[] = [sageAccounting()];
   const secretBox = createSecretBox({ logger: silentLogger });
-  const transport = createUndiciLedgerTransport();
+  // A transport per test: a keep-alive socket the simulator closed while a slow test set up must not turn into a retry.
+  let transport: ReturnType<typeof createUndiciLedgerTransport>;
 
   beforeAll(async () => {
     sim = await LedgerSimulator.start();
   });
   afterAll(async () => {
-    await transport.close();
     await sim.stop();
   });
   // A fresh database per test: watermarks, mirror and outbox start empty.
   beforeEach(async () => {
     database = await dialect.createDatabase();
     storage = (await createStorage(database.dialect === 'pg' ? { databaseUrl: database.url } : { pglite: database.pglite })) as typeof storage;
+    transport = createUndiciLedgerTransport();
     sim.reset();
   });
   afterEach(async () => {
+    await transport.close();
     await storage.close();
     await database.drop();
   });
@@ -151,7 +153,8 @@ describe.each(testDialects())('reconciliation on $name', (dialect) => {
     const { worker, reconciler } = parts(host);
     expect((await reconciler.runOnce()).enqueued).toBe(1);
     await worker.drainUntilIdle();
-    expect(deliveredKeys()).toEqual(['invoice.paid:6']);
+    const rows = (await storage.outbox.list({})).rows.map((r) => `${r.idempotencyKey} ${r.status} ${r.lastError}`);
+    expect(deliveredKeys(), rows.join('; ')).toEqual(['invoice.paid:6']);
   });
 
   it('does bounded work per pass and leaves young changes for a later pass', async () => {
