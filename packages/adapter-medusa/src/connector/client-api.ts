@@ -49,7 +49,11 @@ export interface ConnectorOptions {
   readonly production?: boolean;
   readonly ledger?: { readonly defaultBaseUrl?: string };
   readonly worker?: { readonly batchSize?: number; readonly concurrency?: number; readonly leaseMs?: number; readonly maxAttempts?: number };
-  readonly inbound?: { readonly trustProxy?: boolean; readonly maxBodyBytes?: number };
+  readonly inbound?: {
+    readonly trustProxy?: boolean;
+    readonly maxBodyBytes?: number;
+    readonly pairingRateLimit?: { readonly perAddress?: number; readonly global?: number; readonly windowMs?: number };
+  };
   readonly reconciliation?: { readonly intervalMs?: number; readonly maxPerPass?: number; readonly settleMs?: number };
   readonly logger?: Logger;
 }

@@ -59,7 +59,15 @@ export const pluginOptionsSchema = z
       .strict()
       .default({ enabled: true, maxPerPass: 1000, settleMs: 60_000 }),
     inbound: z
-      .object({ trustProxy: z.boolean().optional(), maxBodyBytes: positiveInt.optional() })
+      .object({
+        trustProxy: z.boolean().optional(),
+        maxBodyBytes: positiveInt.optional(),
+        /** Pairing attempts allowed per source address and in all per window (defaults 10 / 100 per minute). */
+        pairingRateLimit: z
+          .object({ perAddress: positiveInt.optional(), global: positiveInt.optional(), windowMs: positiveInt.optional() })
+          .strict()
+          .optional(),
+      })
       .strict()
       .default({}),
   })
