@@ -86,6 +86,7 @@ export interface GraphOrder {
   readonly updated_at?: string | Date | null;
   readonly canceled_at?: string | Date | null;
   readonly total?: Numeric;
+  readonly credit_line_total?: Numeric;
   readonly item_subtotal?: Numeric;
   readonly tax_total?: Numeric;
   readonly discount_total?: Numeric;

@@ -6,6 +6,15 @@ export function orderPayments(order: GraphOrder): GraphPayment[] {
   return (order.payment_collections ?? []).flatMap((collection) => collection.payments ?? []);
 }
 
+/**
+ * The order's total as invoiced. Medusa lowers `order.total` by its credit
+ * lines, and a refund beyond what the customer owed adds one; that refund is
+ * its own credit memo, so the invoice keeps the total as placed.
+ */
+export function invoiceTotal(order: GraphOrder): number {
+  return toMoney(order.total) + toMoney(order.credit_line_total);
+}
+
 /** Money captured on the order so far. */
 export function capturedTotal(order: GraphOrder): number {
   return orderPayments(order).reduce((sum, payment) => {
@@ -18,7 +27,7 @@ export function capturedTotal(order: GraphOrder): number {
 
 /** Paid means fully captured: Magento's invoice state 2. */
 export function isFullyPaid(order: GraphOrder): boolean {
-  const total = toMoney(order.total);
+  const total = invoiceTotal(order);
   return total > 0 ? capturedTotal(order) + 0.005 >= total : orderPayments(order).some((p) => Boolean(p.captured_at));
 }
 

@@ -72,6 +72,10 @@ describe('order -> canonical invoice', () => {
   it('is paid once fully captured and cancelled when the order is', () => {
     expect(invoiceState(captured)).toBe('paid');
     expect(invoiceState({ ...captured, status: 'canceled' })).toBe('cancelled');
+    // A refund beyond what was owed becomes a credit line that lowers Medusa's total; the invoice keeps the placed total.
+    const refunded = { ...captured, total: 19.2, credit_line_total: 5 };
+    expect(invoiceState(refunded)).toBe('paid');
+    expect(toInvoice(refunded, toGuestContact(refunded), { invoiceId: 41, websiteId: 1, storeId: 1 }).grand_total).toBe(24.2);
     // An auto-capturing provider may leave no capture rows, only captured_at.
     expect(invoiceState({ ...order, payment_collections: [{ payments: [{ id: 'p', amount: 24.2, captured_at: '2026-04-30T10:12:00Z' }] }] })).toBe('paid');
   });

@@ -1,7 +1,7 @@
 import type { Contact, Invoice, InvoiceState } from '@byte8/core';
 import type { GraphOrder } from './graph-types.js';
 import { toMoney } from './numbers.js';
-import { isFullyPaid, orderPayments } from './order-payments.js';
+import { invoiceTotal, isFullyPaid, orderPayments } from './order-payments.js';
 import { requiredWireTime } from './timestamps.js';
 import { toAddress } from './to-address.js';
 import { toInvoiceLine } from './to-invoice-line.js';
@@ -49,7 +49,7 @@ export function toInvoice(order: GraphOrder, customer: Contact, ids: InvoiceIds)
     shipping_tax_amount: toMoney(order.shipping_tax_total),
     // Magento's sign: the invoice-level discount is negative.
     discount_amount: -Math.abs(toMoney(order.discount_total)),
-    grand_total: toMoney(order.total),
+    grand_total: invoiceTotal(order),
     created_at: requiredWireTime(order.created_at),
     payment_method: provider,
     billing_address: toAddress(order.billing_address, 'billing'),

@@ -1,7 +1,6 @@
 import type { Payment } from '@byte8/core';
 import type { GraphOrder } from './graph-types.js';
-import { toMoney } from './numbers.js';
-import { orderPayments } from './order-payments.js';
+import { invoiceTotal, orderPayments } from './order-payments.js';
 import { requiredWireTime } from './timestamps.js';
 import { documentNumber } from './to-invoice.js';
 
@@ -23,7 +22,7 @@ export function toPayment(order: GraphOrder, invoiceId: number): Payment | null 
     invoice_increment_id: documentNumber(order),
     method: payment.provider_id ?? 'unknown',
     currency: order.currency_code.toUpperCase(),
-    amount: toMoney(order.total),
+    amount: invoiceTotal(order),
     captured_at: requiredWireTime(payment.captured_at ?? firstCapture?.created_at ?? order.created_at),
     gateway_txn_id: payment.id,
     gateway_metadata: [],

@@ -9,6 +9,7 @@ export const ORDER_FIELDS = [
   'updated_at',
   'canceled_at',
   'total',
+  'credit_line_total',
   'item_subtotal',
   'tax_total',
   'discount_total',
