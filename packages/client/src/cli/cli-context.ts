@@ -1,4 +1,6 @@
 import type { CanonicalSource, Provider } from '@byte8/core';
+import type { Byte8 } from '../app/byte8-types.js';
+import { createByte8 } from '../app/create-byte8.js';
 import { type Byte8Logger, createLogger } from '../logging/create-logger.js';
 import type { Byte8Storage } from '../storage/byte8-storage.js';
 import type { WatermarkAccess } from '../reconcile/watermark.js';
@@ -20,6 +22,7 @@ export class CliContext {
   readonly #closers: Array<() => Promise<void>> = [];
   #storage: Promise<CliStorage> | null = null;
   #logger: Byte8Logger | null = null;
+  #byte8: Promise<Byte8> | null = null;
 
   constructor(
     readonly io: CliIo,
@@ -87,6 +90,32 @@ export class CliContext {
       return opened.storage;
     });
     return this.#storage;
+  }
+
+  /**
+   * The host's composition root (`createByte8`) over this run's storage, for
+   * commands that need the host's data; the same wiring the host runs in-process.
+   */
+  byte8(command: string, overrides: Partial<Pick<Byte8HostConfig, 'worker' | 'reconciliation'>> = {}): Promise<Byte8> {
+    const source = this.canonicalSource(command);
+    this.#byte8 ??= this.storage().then(async (storage) => {
+      const { storage: _options, ...config } = this.config ?? {};
+      try {
+        const byte8 = await createByte8({
+          ...config,
+          ...overrides,
+          storage,
+          providers: this.providers,
+          canonicalSource: source,
+          logger: this.config?.logger ?? this.logger,
+        });
+        this.#closers.push(() => byte8.close({ closeStorage: false }));
+        return byte8;
+      } catch (error) {
+        throw new UsageError(`config: ${(error as Error).message}`);
+      }
+    });
+    return this.#byte8;
   }
 
   /** Registers cleanup run when the command ends. */

@@ -2,16 +2,6 @@ import type { CanonicalSource, Provider } from '@byte8/core';
 import type { Byte8Options } from '../app/byte8-types.js';
 import type { Byte8Storage } from '../storage/byte8-storage.js';
 
-/** Reconciliation settings of `byte8 worker`. */
-export interface ReconcileSettings {
-  /** Time between passes; 0 turns reconciliation off. Default 60 000 ms. */
-  readonly intervalMs?: number;
-  readonly pageSize?: number;
-  readonly maxPerPass?: number;
-  readonly settleMs?: number;
-  readonly initialLookbackMs?: number;
-}
-
 /**
  * What a host's `byte8.config.mjs` exports (default export: this object, a
  * promise of it, or a function returning either). It is the same object the
@@ -28,13 +18,13 @@ export interface ReconcileSettings {
  *   canonicalSource: shopCanonicalSource,
  *   encryption: { keys: { k1: process.env.BYTE8_KEY_K1 }, activeKeyId: 'k1' },
  *   production: true,
+ *   reconciliation: { intervalMs: 60_000 },
  * };
  */
 export interface Byte8HostConfig extends Partial<Omit<Byte8Options, 'storage' | 'providers' | 'canonicalSource'>> {
   readonly storage?: Byte8Storage | Readonly<Record<string, unknown>>;
   readonly providers?: readonly Provider[];
   readonly canonicalSource?: CanonicalSource;
-  readonly reconcile?: ReconcileSettings;
 }
 
 /** Identity helper that gives a config module type checking. */

@@ -30,13 +30,11 @@ const configShape = z.looseObject({
   encryption: z
     .object({ keys: z.record(z.string(), z.string()), activeKeyId: z.string().min(1) })
     .optional(),
-  reconcile: z
+  reconciliation: z
     .object({
       intervalMs: z.number().int().min(0).optional(),
-      pageSize: z.number().int().min(1).optional(),
       maxPerPass: z.number().int().min(1).optional(),
       settleMs: z.number().int().min(0).optional(),
-      initialLookbackMs: z.number().int().min(0).optional(),
     })
     .optional(),
 });

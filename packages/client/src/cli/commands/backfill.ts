@@ -1,8 +1,7 @@
-import { ENTITY_TYPES, type EntityType, systemClock } from '@byte8/core';
+import { ENTITY_TYPES, type EntityType } from '@byte8/core';
 import type { Command } from 'commander';
 import { createProgressReporter } from '../../backfill/progress-reporter.js';
 import { runBackfill } from '../../backfill/run-backfill.js';
-import { createPublisher } from '../../publisher/publisher.js';
 import type { CliContext } from '../cli-context.js';
 import { CommandFailure, UsageError } from '../cli-errors.js';
 import { parseDate, parseInteger } from '../parse-values.js';
@@ -37,15 +36,13 @@ export function registerBackfill(program: Command, ctx: CliContext, run: RunActi
         const pageSize = parseInteger('--page-size', options.pageSize, 1);
         const lineIntervalMs = parseInteger('--progress-every', options.progressEvery, 0) * 1000;
         const provider = ctx.providerFilter(options.provider);
-        const source = ctx.canonicalSource('backfill');
+        const byte8 = await ctx.byte8('backfill');
         const storage = await ctx.storage();
-        const clock = ctx.config?.clock ?? systemClock;
-        const enqueuer = createPublisher({ outbox: storage.outbox, connections: storage.connections, clock, logger: ctx.logger });
         const report = await runBackfill({
           ...storage,
-          source,
+          source: byte8.canonicalSource,
           providers: ctx.providers,
-          enqueuer,
+          enqueuer: byte8.publisher,
           entityType,
           since,
           ...(until ? { until } : {}),

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
-import { ledgerWiring } from '../ledger-wiring.js';
 import { createProviderCommandContext } from '../provider-command-context.js';
 import type { RunAction } from '../run-action.js';
 
@@ -17,14 +16,12 @@ export function registerProviderCommands(program: Command, ctx: CliContext, run:
       }
       sub.action(
         run(async (options: Record<string, string | boolean | undefined>) => {
-          const source = ctx.canonicalSource(`${provider.cliName} ${command.name}`);
-          const storage = await ctx.storage();
-          const { publisher } = ledgerWiring(ctx, storage);
+          const byte8 = await ctx.byte8(`${provider.cliName} ${command.name}`);
           const context = createProviderCommandContext({
             provider: provider.key,
-            storage,
-            source,
-            publisher,
+            storage: byte8.storage,
+            source: byte8.canonicalSource,
+            publisher: byte8.publisher,
             out: (line) => ctx.out(line),
             err: (line) => ctx.err(line),
           });
