@@ -139,8 +139,9 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
     pairingCode,
     async close() {
       await connector.worker.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
       await simulator?.stop();
       await byte8.close();
     },
