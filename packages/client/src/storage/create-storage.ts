@@ -64,8 +64,19 @@ export async function createStorage(options: StorageOptions = {}): Promise<Byte8
     const pool = options.pool ?? new pg.Pool({ connectionString: options.databaseUrl });
     // An idle client dropped by the server would otherwise be an unhandled 'error' event.
     if (ownsPool) pool.on('error', () => {});
+    // So would a checked-out one between two statements (pg_terminate_backend, a server restart):
+    // the pool listens only to idle clients. Its next query fails instead, and the pool drops it.
+    const guarded = new WeakSet<pg.PoolClient>();
+    const connect = async () => {
+      const client = await pool.connect();
+      if (!guarded.has(client)) {
+        guarded.add(client);
+        client.on('error', () => {});
+      }
+      return client;
+    };
     // kysely ends the pool on destroy(); a borrowed pool is hidden behind a wrapper that does not.
-    dialect = new PostgresDialect({ pool: ownsPool ? pool : { connect: () => pool.connect(), end: async () => {} } });
+    dialect = new PostgresDialect({ pool: ownsPool ? { connect, end: () => pool.end() } : { connect, end: async () => {} } });
     db = new Kysely<any>({ dialect });
     listen = (onNotify) => listenPg(pool, onNotify);
     storageDialect = 'pg';
