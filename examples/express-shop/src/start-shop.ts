@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { byte8Express } from '@byte8/adapter-express';
@@ -64,6 +65,8 @@ const PROVIDER = 'sage_accounting';
  */
 export async function startShop(config: ShopConfig): Promise<RunningShop> {
   const print = config.print ?? (() => {});
+  // PGlite creates only the last directory of the path; a fresh clone has none of it.
+  if (config.dataDir && !config.databaseUrl && !config.pglite) mkdirSync(config.dataDir, { recursive: true });
   const storage = await createStorage(
     config.databaseUrl
       ? { databaseUrl: config.databaseUrl }
