@@ -8,8 +8,11 @@ import { percentile, report } from './harness/report.js';
 import { scaled } from './harness/scale.js';
 import { startWorkerProcess } from './harness/worker-process.js';
 
-/** Pulls per second; `RELIABILITY_LOAD_RATE` overrides it on a machine that cannot sustain 200. */
-const RATE = Number(process.env.RELIABILITY_LOAD_RATE ?? 200);
+/**
+ * Pulls per second: the issue's 200 at full scale; CI runs 100 because the simulator, the
+ * host and the worker share two cores there. `RELIABILITY_LOAD_RATE` overrides both.
+ */
+const RATE = Number(process.env.RELIABILITY_LOAD_RATE ?? scaled(100, 200));
 const SECONDS = scaled(10, 60);
 const BACKLOG = scaled(3_000, 20_000);
 const TARGETS = ['invoice', 'customer', 'creditmemo', 'product', 'payment'] as const;
