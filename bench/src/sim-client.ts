@@ -29,8 +29,10 @@ export class SimProcess {
     });
   }
 
-  static async start(): Promise<SimProcess> {
-    const child = fork(fileURLToPath(new URL('./sim-process.js', import.meta.url)), { stdio: 'inherit' });
+  /** `record`: keep every exchange, so `receipts()` can answer (latency runs); off by default to keep it cheap. */
+  static async start(options: { readonly record?: boolean } = {}): Promise<SimProcess> {
+    const args = options.record ? ['--record'] : [];
+    const child = fork(fileURLToPath(new URL('./sim-process.js', import.meta.url)), args, { stdio: 'inherit' });
     const url = await new Promise<string>((resolve, reject) => {
       child.once('message', (message: { result: string }) => resolve(message.result));
       child.once('exit', (code) => reject(new Error(`simulator process exited with ${code}`)));
@@ -52,6 +54,16 @@ export class SimProcess {
 
   stats(): Promise<SimStats> {
     return this.#call('stats');
+  }
+
+  /** Pid of the simulator process (CPU accounting). */
+  get pid(): number {
+    return this.#child.pid ?? 0;
+  }
+
+  /** Idempotency key and answer time (epoch ms) of every accepted delivery; needs `record`. */
+  receipts(): Promise<Array<[string, number]>> {
+    return this.#call('receipts');
   }
 
   async stop(): Promise<void> {

@@ -9,9 +9,10 @@ import { LedgerSimulator } from '@byte8/testkit';
 type Request =
   | { readonly op: 'register'; readonly id: number; readonly tenantId: string; readonly masterKey: string }
   | { readonly op: 'stats'; readonly id: number }
+  | { readonly op: 'receipts'; readonly id: number }
   | { readonly op: 'stop'; readonly id: number };
 
-const sim = await LedgerSimulator.start({ policy: 'none', record: false });
+const sim = await LedgerSimulator.start({ policy: 'none', record: process.argv.includes('--record') });
 
 function cpuMicros(): number {
   const { user, system } = process.cpuUsage();
@@ -28,6 +29,13 @@ process.on('message', async (message: Request) => {
     case 'stats':
       answer({ ...sim.stats, cpuMicros: cpuMicros() });
       break;
+    case 'receipts':
+      answer(
+        sim.exchanges
+          .filter((e) => e.direction === 'to-ledger' && e.status === 202)
+          .map((e) => [e.headers['idempotency-key'] ?? '', e.startedAt.getTime() + e.durationMs]),
+      );
+      break;
     case 'stop':
       await sim.stop();
       answer(true);
@@ -35,5 +43,8 @@ process.on('message', async (message: Request) => {
       break;
   }
 });
+
+// The parent died without `stop`: do not outlive it.
+process.on('disconnect', () => process.exit(0));
 
 process.send?.({ id: 0, result: sim.url });

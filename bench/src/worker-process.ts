@@ -1,0 +1,86 @@
+/**
+ * A drain worker in its own process, as a deployment runs it, so the parent
+ * can measure its memory (/proc VmHWM) and several can share one database.
+ * Config is JSON in argv[2]. Protocol: the child sends `ready`; on `go` it
+ * drains (`drain` mode: until idle, then `done`) or runs the loop (`run`
+ * mode: until `stop`, then `done`); on `exit` it closes and exits.
+ */
+import { createDrainWorker, createStorage, createUndiciLedgerTransport } from '@byte8/client';
+import { PROVIDER, secretBoxFor } from './harness/tenant.js';
+
+export interface WorkerProcessConfig {
+  readonly databaseUrl: string;
+  readonly boxKey: string;
+  readonly mode: 'drain' | 'run';
+  /** Drain workers in this process. */
+  readonly workers: number;
+  readonly batch: number;
+  readonly concurrency: number;
+  readonly connections: number;
+  /** Wake on NOTIFY (`storage.listen`) in `run` mode. */
+  readonly listen: boolean;
+  readonly pollIntervalMs: number;
+}
+
+export interface WorkerProcessResult {
+  readonly drained: number;
+  readonly startedAt: number;
+  readonly endedAt: number;
+  readonly cpuMicros: number;
+}
+
+const config = JSON.parse(process.argv[2]!) as WorkerProcessConfig;
+const storage = await createStorage({ databaseUrl: config.databaseUrl, migrate: false });
+const transport = createUndiciLedgerTransport({ connectionsPerOrigin: config.connections });
+const secretBox = secretBoxFor(config.boxKey);
+const workers = Array.from({ length: config.workers }, (_, i) =>
+  createDrainWorker(
+    {
+      outbox: storage.outbox,
+      connections: storage.connections,
+      transport,
+      secretBox,
+      providers: [{ key: PROVIDER, webhookProviderParam: null }],
+      ...(config.listen ? { listen: (onNotify: () => void) => storage.listen(onNotify) } : {}),
+    },
+    {
+      workerId: `bench-${process.pid}-${i}`,
+      batchSize: config.batch,
+      concurrency: config.concurrency,
+      pollIntervalMs: config.pollIntervalMs,
+      gcIntervalMs: 0,
+    },
+  ),
+);
+
+const send = (message: unknown) => process.send?.(message);
+let startedAt = 0;
+let cpuBefore = process.cpuUsage();
+
+process.on('message', async (message: { op: 'go' | 'stop' | 'exit' }) => {
+  if (message.op === 'go') {
+    cpuBefore = process.cpuUsage();
+    startedAt = Date.now();
+    if (config.mode === 'run') {
+      for (const w of workers) w.start();
+      return;
+    }
+    const counts = await Promise.all(workers.map((w) => w.drainUntilIdle()));
+    finish(counts.reduce((a, b) => a + b, 0));
+  } else if (message.op === 'stop') {
+    await Promise.all(workers.map((w) => w.stop()));
+    finish(0);
+  } else {
+    await transport.close();
+    await storage.close();
+    process.disconnect();
+  }
+});
+
+function finish(drained: number): void {
+  const cpu = process.cpuUsage(cpuBefore);
+  const result: WorkerProcessResult = { drained, startedAt, endedAt: Date.now(), cpuMicros: cpu.user + cpu.system };
+  send({ op: 'done', result });
+}
+
+send({ op: 'ready' });
