@@ -131,10 +131,17 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
 
   async function pass(): Promise<number> {
     const byProvider = await targets();
-    if (byProvider.size === 0) return 0;
+    // Nothing claimed means no crashed batch is left to retry one by one (else an idle worker spins).
+    if (byProvider.size === 0) {
+      oneByOne = false;
+      return 0;
+    }
     const tenants = [...byProvider].map(([provider, t]) => ({ provider, tenantId: t.auth.tenantId }));
     const rows = await deps.outbox.claim({ owner: workerId, limit: oneByOne ? 1 : opts.batchSize, leaseMs: opts.leaseMs, tenants });
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) {
+      oneByOne = false;
+      return 0;
+    }
 
     const outcomes: DeliveryOutcome[] = [];
     const deliverable: OutboxRow[] = [];
