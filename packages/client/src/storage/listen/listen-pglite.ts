@@ -16,7 +16,13 @@ export function createPgliteListener(pglite: PGlite, db: Kysely<any>) {
   const start = async () => {
     await sql`LISTEN ${sql.raw(OUTBOX_CHANNEL)}`.execute(db);
     detach = pglite.onNotification((channel) => {
-      if (channel === OUTBOX_CHANNEL) for (const subscriber of subscribers) subscriber();
+      if (channel !== OUTBOX_CHANNEL) return;
+      // PGlite hands notifications over while it is still finishing the statement that sent
+      // them; a subscriber that queries at once (the worker waking up) would re-enter it and
+      // stall the process. Deliver on the next turn of the event loop instead.
+      setImmediate(() => {
+        for (const subscriber of subscribers) subscriber();
+      });
     });
   };
 
