@@ -214,9 +214,7 @@ describe.each(testDialects())('drain worker end to end on $name', (dialect) => {
     expect(held).toMatchObject({ idempotencyKey: 'invoice.created:30', status: 'pending', attempts: 0, attemptsStarted: 0 });
   });
 
-  // On PGlite this test stalls the whole process (under investigation); NOTIFY wake-up is
-  // proven on pg here, and on PGlite the demo and the conformance suites run with it on.
-  it.skipIf(dialect.name === 'pglite')('wakes on NOTIFY without waiting for the poll interval', async () => {
+  it('wakes on NOTIFY without waiting for the poll interval', async () => {
     await h.connect();
     const worker = h.worker({ pollIntervalMs: 60_000 });
     worker.start();
