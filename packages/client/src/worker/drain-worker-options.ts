@@ -18,7 +18,12 @@ export interface DrainWorkerOptions {
   readonly leaseMs?: number;
   /** Finished attempts before a transient row is dead-lettered. Default 10 (wire-contract §6.6). */
   readonly maxAttempts?: number;
-  /** Claims without a finished attempt tolerated before a row is dead-lettered as poison. Default 3. */
+  /**
+   * Claims without a finished attempt tolerated before a row is dead-lettered as poison.
+   * Default 5: after a crash the suspects are retried alone, and a worker killed again and
+   * again right after it starts (a crash loop, not a bad row) must not condemn the row at
+   * the head of the queue; 3 misfired once in the SIGKILL reliability test.
+   */
   readonly poisonThreshold?: number;
   /** Bound on `stop()`; rows still out after it come back when their lease expires. Default 20 000 ms. */
   readonly stopTimeoutMs?: number;
@@ -58,7 +63,7 @@ export function resolveWorkerOptions(options: DrainWorkerOptions): ResolvedWorke
     pollIntervalMs: positiveInt('pollIntervalMs', options.pollIntervalMs, 1_000),
     leaseMs: positiveInt('leaseMs', options.leaseMs, 300_000),
     maxAttempts: positiveInt('maxAttempts', options.maxAttempts, 10),
-    poisonThreshold: positiveInt('poisonThreshold', options.poisonThreshold, 3),
+    poisonThreshold: positiveInt('poisonThreshold', options.poisonThreshold, 5),
     stopTimeoutMs: positiveInt('stopTimeoutMs', options.stopTimeoutMs, 20_000),
     gcIntervalMs: positiveInt('gcIntervalMs', options.gcIntervalMs, 3_600_000, 0),
     gcRetentionDays: positiveInt('gcRetentionDays', options.gcRetentionDays, 30),
