@@ -1,16 +1,11 @@
 import type { EntityType } from '@byte8/core';
+import type { WatermarkPosition, WatermarkStore } from '../storage/watermark-store.js';
 
-/** A position in a host's change feed: the last (changedAt, id) handled. */
-export interface Watermark {
-  readonly at: Date;
-  readonly afterId: number;
-}
+/** A position in a host's change feed: the last (changedAt, id) handled (the storage's type). */
+export type Watermark = WatermarkPosition;
 
-/** Named watermarks; the storage's `WatermarkStore` satisfies this. */
-export interface WatermarkAccess {
-  get(name: string): Promise<Watermark | null>;
-  set(name: string, value: Watermark): Promise<void>;
-}
+/** Named watermarks: the storage's `WatermarkStore`. */
+export type WatermarkAccess = WatermarkStore;
 
 /** Watermark of the periodic reconciliation of one provider and entity type. */
 export function reconcileWatermarkName(provider: string, entityType: EntityType): string {
