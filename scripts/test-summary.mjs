@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 // Prints "N passed, N failed[, N skipped]" from one or more vitest JSON
 // reports (a missing report counts as one failure); exits 1 when anything
-// failed or nothing ran.
+// failed or nothing ran. An argument may be `report.json:exitCode`: a run that
+// exited non-zero without a failed test (vitest's unhandled errors) counts as
+// one failure, so the closing line never says "0 failed" for a red run.
 import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const path of process.argv.slice(2)) {
+for (const argument of process.argv.slice(2)) {
+  const [, path, exitCode] = /^(.*?)(?::(\d+))?$/.exec(argument);
   if (!existsSync(path)) {
     console.log(`no test report at ${path}`);
     failed += 1;
     continue;
   }
   const report = JSON.parse(readFileSync(path, 'utf8'));
+  const failedBefore = failed;
   passed += report.numPassedTests ?? 0;
   failed += report.numFailedTests ?? 0;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
@@ -23,6 +27,10 @@ for (const path of process.argv.slice(2)) {
     if (file.status === 'failed' && file.message) {
       console.log(`failed to run: ${file.name}\n${file.message.split('\n').slice(0, 5).join('\n')}`);
     }
+  }
+  if (exitCode && exitCode !== '0' && failed === failedBefore) {
+    console.log(`${path}: the run exited ${exitCode} with no failed test (an unhandled error; see the output above)`);
+    failed += 1;
   }
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

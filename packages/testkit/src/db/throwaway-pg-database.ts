@@ -44,6 +44,20 @@ async function withAdminClient<T>(baseUrl: string, work: (client: pg.Client) => 
  * // ... connect to db.url ...
  * await db.drop();
  */
+const SESSION_LEAVE_TIMEOUT_MS = 3_000;
+
+async function waitForSessionsToLeave(client: pg.Client, database: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await client.query<{ sessions: number }>(
+      'SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE datname = $1',
+      [database],
+    );
+    if (rows[0]?.sessions === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 export async function createThrowawayPgDatabase(baseUrl: string): Promise<ThrowawayPgDatabase> {
   const name = `byte8_test_${randomBytes(6).toString('hex')}`;
   await withAdminClient(baseUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
@@ -56,7 +70,13 @@ export async function createThrowawayPgDatabase(baseUrl: string): Promise<Throwa
     async drop() {
       if (dropped) return;
       dropped = true;
-      await withAdminClient(baseUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await withAdminClient(baseUrl, async (client) => {
+        // A pool's end() resolves before its sockets have closed; terminating those
+        // sessions mid-close surfaces as an unhandled 57P01 in the test process.
+        // Give them a moment to leave, then force whatever is still connected.
+        await waitForSessionsToLeave(client, name, SESSION_LEAVE_TIMEOUT_MS);
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      });
     },
   };
 }
