@@ -42,6 +42,7 @@ export class TenantRegistry {
   readonly #tenants = new Map<string, SimTenant>();
   /** jti cache key → expiry (unix seconds). */
   readonly #jtis = new Map<string, number>();
+  #sweptAt = 0;
 
   add(input: TenantInput, provider: string): SimTenant {
     const masterKey = input.masterKey ?? mintMasterKey();
@@ -73,7 +74,10 @@ export class TenantRegistry {
   }
 
   remember(jti: string, exp: number, now: number): void {
-    if (this.#jtis.size > 10_000) {
+    // Swept at most once a second: with every jti still live (TTL 60 s), a sweep per
+    // request walked the whole cache each time and capped the simulator near 2k req/s.
+    if (this.#jtis.size > 10_000 && now > this.#sweptAt) {
+      this.#sweptAt = now;
       for (const [key, expiry] of this.#jtis) if (expiry <= now) this.#jtis.delete(key);
     }
     this.#jtis.set(jtiReplayKey(jti), Math.max(exp, now + 1));
