@@ -69,7 +69,7 @@ describe.each(dialects)('storage on $name', (dialect) => {
     const again = await h.open();
     await again.migrate();
     const rows = await sql<{ name: string }>`SELECT name FROM byte8_migration`.execute(h.storage.db);
-    expect(rows.rows.map((r) => r.name)).toEqual(['0001_initial']);
+    expect(rows.rows.map((r) => r.name)).toEqual(['0001_initial', '0002_coalesced_notify']);
   });
 
   it('puts every table in the named schema, creating it, and works there', async () => {
@@ -134,6 +134,44 @@ describe.each(dialects)('storage on $name', (dialect) => {
         const before = wakes;
         await h.storage.outbox.enqueue([event({ entityId: 9 })]);
         await waitFor(() => wakes > before, 'NOTIFY on the new connection');
+      } finally {
+        await unsubscribe();
+      }
+    });
+
+    it('coalesces NOTIFY: an enqueue beside an open notifying transaction sends none; that transaction wakes at commit', async () => {
+      let wakes = 0;
+      const unsubscribe = await h.storage.listen(() => {
+        wakes++;
+      });
+      const other = await h.open();
+      const pause = () => new Promise((resolve) => setTimeout(resolve, 300));
+      try {
+        let releaseFirst!: () => void;
+        const firstMayCommit = new Promise<void>((resolve) => {
+          releaseFirst = resolve;
+        });
+        let firstEnqueued!: () => void;
+        const enqueuedInFirst = new Promise<void>((resolve) => {
+          firstEnqueued = resolve;
+        });
+        const first = h.storage.db.transaction().execute(async (trx) => {
+          await h.storage.outbox.enqueue([event({ entityId: 1 })], { transaction: trx });
+          firstEnqueued();
+          await firstMayCommit;
+        });
+        await enqueuedInFirst;
+        // Committed while the first transaction holds the notify lock: no NOTIFY of its own.
+        await other.outbox.enqueue([event({ entityId: 2 })]);
+        await pause();
+        expect(wakes).toBe(0);
+        releaseFirst();
+        await first;
+        await waitFor(() => wakes === 1, 'the NOTIFY of the first transaction');
+        // With nothing in flight, the next enqueue notifies again.
+        await other.outbox.enqueue([event({ entityId: 3 })]);
+        await waitFor(() => wakes === 2, 'NOTIFY of a lone enqueue');
+        expect((await h.storage.outbox.list({})).total).toBe(3);
       } finally {
         await unsubscribe();
       }

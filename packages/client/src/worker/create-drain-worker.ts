@@ -85,6 +85,7 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
    */
   let oneByOne = true;
   let lastGcAt: number | null = null;
+  let lastWorkAt: number | null = null;
   const passes = new Set<Promise<number>>();
 
   /** Connected, installed providers with their decrypted credentials; decrypted once per pass. */
@@ -225,6 +226,17 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
     });
   }
 
+  /**
+   * The poll interval, or `followUpMs` for one poll interval after a pass that found work:
+   * an enqueue whose NOTIFY was coalesced into another's may commit just after that wake.
+   */
+  function nextSleepMs(attempted: number): number {
+    const now = performance.now();
+    if (attempted > 0) lastWorkAt = now;
+    const hot = opts.followUpMs > 0 && lastWorkAt !== null && now - lastWorkAt < opts.pollIntervalMs;
+    return hot ? Math.min(opts.followUpMs, opts.pollIntervalMs) : opts.pollIntervalMs;
+  }
+
   function onNotify(): void {
     if (wake) wake();
     else wokenDuringPass = true;
@@ -251,7 +263,7 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
       if (stopping) break;
       // A full batch means more is probably due; a NOTIFY during the pass means new rows.
       if (attempted >= opts.batchSize || wokenDuringPass || oneByOne) continue;
-      await sleep(opts.pollIntervalMs);
+      await sleep(nextSleepMs(attempted));
     }
     if (unsubscribe) await unsubscribe().catch(() => {});
   }

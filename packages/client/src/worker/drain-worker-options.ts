@@ -12,6 +12,12 @@ export interface DrainWorkerOptions {
   /** Sleep between passes when nothing woke the worker. Default 1 000 ms. */
   readonly pollIntervalMs?: number;
   /**
+   * Poll interval for one `pollIntervalMs` after a pass that found work. Concurrent enqueues
+   * share one NOTIFY (migration 0002), so a row committed just after the wake-up it shared is
+   * picked up this soon instead of at the next poll. 0 turns it off. Default 50 ms.
+   */
+  readonly followUpMs?: number;
+  /**
    * How long a claim holds a row. Must outlast a pass: with the defaults, at
    * most ceil(200 / 32) = 7 rounds of a 15 s timeout. Default 300 000 ms.
    */
@@ -61,6 +67,7 @@ export function resolveWorkerOptions(options: DrainWorkerOptions): ResolvedWorke
     batchSize: positiveInt('batchSize', options.batchSize, 200),
     concurrency: positiveInt('concurrency', options.concurrency, 32),
     pollIntervalMs: positiveInt('pollIntervalMs', options.pollIntervalMs, 1_000),
+    followUpMs: positiveInt('followUpMs', options.followUpMs, 50, 0),
     leaseMs: positiveInt('leaseMs', options.leaseMs, 300_000),
     maxAttempts: positiveInt('maxAttempts', options.maxAttempts, 10),
     poisonThreshold: positiveInt('poisonThreshold', options.poisonThreshold, 5),

@@ -225,6 +225,51 @@ describe.each(testDialects())('drain worker end to end on $name', (dialect) => {
     expect(await only()).toMatchObject({ status: 'succeeded' });
   });
 
+  if (dialect.name === 'pg') {
+    it('delivers an enqueue whose NOTIFY was coalesced into another, without waiting for the poll interval', async () => {
+      await h.connect();
+      const worker = h.worker({ pollIntervalMs: 60_000 });
+      worker.start();
+      await new Promise((r) => setTimeout(r, 200));
+      const gate = () => {
+        let open!: () => void;
+        const opened = new Promise<void>((resolve) => {
+          open = resolve;
+        });
+        return { open, opened };
+      };
+      const firstEnqueued = gate();
+      const firstMayCommit = gate();
+      const secondEnqueued = gate();
+      const secondMayCommit = gate();
+      // A enqueues first and so sends the NOTIFY; B enqueues beside it and sends none.
+      const a = h.storage.db.transaction().execute(async (trx) => {
+        await h.hooks.invoiceSaved({ before: null, after: invoice(43) }, { transaction: trx });
+        firstEnqueued.open();
+        await firstMayCommit.opened;
+      });
+      await firstEnqueued.opened;
+      const b = h.storage.db.transaction().execute(async (trx) => {
+        await h.hooks.invoiceSaved({ before: null, after: invoice(44) }, { transaction: trx });
+        secondEnqueued.open();
+        await secondMayCommit.opened;
+      });
+      await secondEnqueued.opened;
+      firstMayCommit.open();
+      await a;
+      await h.sim.waitForDeliveries(1, { timeoutMs: 5_000 });
+      // B commits after the wake-up pass took A: only the worker's follow-up polling can find it.
+      secondMayCommit.open();
+      await b;
+      await h.sim.waitForDeliveries(2, { timeoutMs: 5_000 });
+      await worker.stop();
+      expect((await rows()).map((r) => [r.entityId, r.status])).toEqual([
+        [43, 'succeeded'],
+        [44, 'succeeded'],
+      ]);
+    });
+  }
+
   it('is correct with polling alone', async () => {
     await h.connect();
     const polling = h.worker({ pollIntervalMs: 50 }, h.storage, { listen: false });

@@ -1,4 +1,5 @@
 import type { Migration, MigrationProvider } from 'kysely';
+import { coalescedNotify } from './coalesced-notify.js';
 import { initialSchema } from './initial-schema.js';
 
 /**
@@ -8,6 +9,7 @@ import { initialSchema } from './initial-schema.js';
 export function byte8Migrations(schema: string | null): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001_initial': initialSchema(schema),
+    '0002_coalesced_notify': coalescedNotify(schema),
   };
   return { getMigrations: async () => migrations };
 }
