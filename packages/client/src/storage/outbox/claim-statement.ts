@@ -21,6 +21,10 @@ export function validateClaimOptions(options: ClaimOptions): void {
  * of the same provider and entity exists (even one leased elsewhere), so at
  * most one row per entity is in flight. SKIP LOCKED lets concurrent claimers
  * pass each other's locked rows instead of queueing behind them.
+ * `= ANY (ARRAY(...))` rather than `IN (...)`: with IN the planner joined
+ * the picked ids against a sequential scan of the whole table, a cost that
+ * grew with every row the outbox holds (succeeded ones included); the array
+ * turns the update into primary-key lookups.
  */
 export async function runClaimStatement(
   executor: QueryExecutorProvider,
@@ -34,7 +38,7 @@ export async function runClaimStatement(
     UPDATE ${outbox} AS o
     SET lease_owner = ${options.owner}, lease_expires_at = ${leaseExpiresAt}::timestamptz,
         attempts_started = o.attempts_started + 1
-    WHERE o.entity_id IN (
+    WHERE o.entity_id = ANY (ARRAY(
       SELECT c.entity_id FROM ${outbox} c
       WHERE c.status = 'pending'
         AND (c.next_attempt_at IS NULL OR c.next_attempt_at <= ${now}::timestamptz)
@@ -50,7 +54,7 @@ export async function runClaimStatement(
       ORDER BY c.entity_id
       LIMIT ${options.limit}
       FOR UPDATE SKIP LOCKED
-    )
+    ))
     RETURNING o.*
   `.execute(executor);
   return result.rows.map(toOutboxRow).sort((a, b) => a.id - b.id);
