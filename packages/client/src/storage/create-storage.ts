@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { systemClock } from '@byte8/core';
 import { type Dialect, Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
@@ -82,7 +82,8 @@ export async function createStorage(options: StorageOptions = {}): Promise<Byte8
     storageDialect = 'pg';
   } else {
     const owned = !options.pglite;
-    const pglite = options.pglite ?? (await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {}));
+    // Loaded on demand: a worker on PostgreSQL never pays PGlite's memory (about 9 MiB resident).
+    const pglite = options.pglite ?? (await (await import('@electric-sql/pglite')).PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {}));
     dialect = pgliteDialect(pglite, owned);
     db = new Kysely<any>({ dialect });
     listen = createPgliteListener(pglite, db);
