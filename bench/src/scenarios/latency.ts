@@ -1,10 +1,10 @@
-import { createStorage } from '@byte8/client';
+import { type Byte8Storage, createDrainWorker, createStorage, createUndiciLedgerTransport } from '@byte8/client';
 import { createThrowawayPgDatabase } from '@byte8/testkit';
 import pg from 'pg';
 import { invoiceEvent } from '../harness/backlog.js';
 import { type BenchContext, WORKER_TUNING, round } from '../harness/context.js';
 import { type Figure, figure, percentile } from '../harness/summary.js';
-import { newTenant, pair } from '../harness/tenant.js';
+import { type BenchTenant, PROVIDER, newTenant, pair, secretBoxFor } from '../harness/tenant.js';
 import { startWorkers } from '../harness/worker-pool.js';
 import { SimProcess } from '../sim-client.js';
 
@@ -19,23 +19,73 @@ interface LatencyRun {
   readonly delivered: number;
 }
 
-async function once(ctx: BenchContext, sim: SimProcess, notify: boolean, prefix: string): Promise<LatencyRun> {
-  const tenant = await newTenant(sim);
+/** A paired store with a running worker; `stop` halts the worker, `close` frees everything. */
+interface LatencyRig {
+  readonly storage: Byte8Storage;
+  stop(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL: the worker in its own process, as a deployment runs it; the load from this one. */
+async function pgRig(ctx: BenchContext, tenant: BenchTenant, notify: boolean): Promise<LatencyRig> {
   const database = await createThrowawayPgDatabase(ctx.pgUrl);
   const pool = new pg.Pool({ connectionString: database.url, max: 20 });
   const storage = await createStorage({ pool });
+  await pair(storage, tenant);
+  const workers = await startWorkers(1, {
+    databaseUrl: database.url,
+    boxKey: tenant.boxKey,
+    mode: 'run',
+    listen: notify,
+    pollIntervalMs: POLL_MS,
+    ...WORKER_TUNING.pg,
+  });
+  workers.go();
+  return {
+    storage,
+    async stop() {
+      await workers.stop();
+    },
+    async close() {
+      await storage.close();
+      await pool.end();
+      await database.drop();
+    },
+  };
+}
+
+/** PGlite: one in-memory session, so the worker runs in this process beside the load, as in the demo shop. */
+async function pgliteRig(tenant: BenchTenant, notify: boolean): Promise<LatencyRig> {
+  const storage = await createStorage();
+  const transport = createUndiciLedgerTransport({ connectionsPerOrigin: WORKER_TUNING.pglite.connections });
+  await pair(storage, tenant);
+  const worker = createDrainWorker(
+    {
+      outbox: storage.outbox,
+      connections: storage.connections,
+      transport,
+      secretBox: secretBoxFor(tenant.boxKey),
+      providers: [{ key: PROVIDER, webhookProviderParam: null }],
+      ...(notify ? { listen: (onNotify: () => void) => storage.listen(onNotify) } : {}),
+    },
+    { batchSize: WORKER_TUNING.pglite.batch, concurrency: WORKER_TUNING.pglite.concurrency, pollIntervalMs: POLL_MS, gcIntervalMs: 0 },
+  );
+  worker.start();
+  return {
+    storage,
+    stop: () => worker.stop(),
+    async close() {
+      await transport.close();
+      await storage.close();
+    },
+  };
+}
+
+async function once(ctx: BenchContext, sim: SimProcess, dialect: 'pg' | 'pglite', notify: boolean, prefix: string): Promise<LatencyRun> {
+  const tenant = await newTenant(sim);
+  const rig = dialect === 'pg' ? await pgRig(ctx, tenant, notify) : await pgliteRig(tenant, notify);
   const committed = new Map<string, number>();
   try {
-    await pair(storage, tenant);
-    const workers = await startWorkers(1, {
-      databaseUrl: database.url,
-      boxKey: tenant.boxKey,
-      mode: 'run',
-      listen: notify,
-      pollIntervalMs: POLL_MS,
-      ...WORKER_TUNING.pg,
-    });
-    workers.go();
     const { latencyRate: rate, latencySeconds: seconds } = ctx.sizes;
     const total = rate * seconds;
     const started = performance.now();
@@ -46,7 +96,7 @@ async function once(ctx: BenchContext, sim: SimProcess, notify: boolean, prefix:
       const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
       for (; sent < due; sent++) {
         const event = invoiceEvent(sent + 1, tenant.tenantId, prefix);
-        const p = storage.outbox.enqueue([event]).then(() => {
+        const p = rig.storage.outbox.enqueue([event]).then(() => {
           committed.set(event.idempotencyKey, Date.now());
         });
         inflight.add(p);
@@ -63,7 +113,7 @@ async function once(ctx: BenchContext, sim: SimProcess, notify: boolean, prefix:
       if (receipts.length >= total) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    await workers.stop();
+    await rig.stop();
     const latencies = receipts.map(([key, at]) => at - committed.get(key)!).filter((l) => Number.isFinite(l));
     return {
       p50: percentile(latencies, 50),
@@ -74,9 +124,7 @@ async function once(ctx: BenchContext, sim: SimProcess, notify: boolean, prefix:
       delivered: latencies.length,
     };
   } finally {
-    await storage.close();
-    await pool.end();
-    await database.drop();
+    await rig.close();
   }
 }
 
@@ -85,24 +133,35 @@ async function once(ctx: BenchContext, sim: SimProcess, notify: boolean, prefix:
  * simulator's 202 (correlated by idempotency key), with NOTIFY and with polling only.
  */
 export async function latencyScenario(ctx: BenchContext): Promise<Figure[]> {
-  if (!ctx.dialects.includes('pg')) return [];
   // A recording simulator of its own: it keeps each exchange's time, which the counting one does not.
   const sim = await SimProcess.start({ record: true });
   const figures: Figure[] = [];
   try {
-    for (const notify of [true, false]) {
-      const runs: LatencyRun[] = [];
-      for (let r = 0; r < ctx.sizes.repeats; r++) {
-        const run = await once(ctx, sim, notify, `lat-${notify ? 'n' : 'p'}-${r}`);
-        runs.push(run);
-        ctx.log(`  latency ${notify ? 'NOTIFY' : 'polling'} #${r + 1}: p50 ${run.p50} p95 ${run.p95} p99 ${run.p99} ms (${run.delivered} events, ${round(run.offered)}/s offered)`);
+    for (const dialect of ctx.dialects) {
+      for (const notify of [true, false]) {
+        const runs: LatencyRun[] = [];
+        const label = `${dialect} ${notify ? 'NOTIFY' : 'polling'}`;
+        for (let r = 0; r < ctx.sizes.repeats; r++) {
+          const run = await once(ctx, sim, dialect, notify, `lat-${dialect}-${notify ? 'n' : 'p'}-${r}`);
+          runs.push(run);
+          ctx.log(`  latency ${label} #${r + 1}: p50 ${round(run.p50, 1)} p95 ${round(run.p95, 1)} p99 ${round(run.p99, 1)} ms (${run.delivered} events, ${round(run.offered)}/s offered)`);
+        }
+        const name = `${dialect} ${ctx.sizes.latencyRate}/s for ${ctx.sizes.latencySeconds} s, ${notify ? 'NOTIFY' : `polling ${POLL_MS} ms`}`;
+        const details = {
+          rate: ctx.sizes.latencyRate,
+          seconds: ctx.sizes.latencySeconds,
+          notify,
+          pollIntervalMs: POLL_MS,
+          ...WORKER_TUNING[dialect],
+          workerProcess: dialect === 'pg' ? 'child' : 'in-process',
+          measuredFrom: 'enqueue commit (client side)',
+          measuredTo: '202 sent by the simulator',
+        };
+        figures.push(figure('latency', name, 'p50', 'ms', runs.map((r) => r.p50), details));
+        figures.push(figure('latency', name, 'p95', 'ms', runs.map((r) => r.p95), details));
+        figures.push(figure('latency', name, 'p99', 'ms', runs.map((r) => r.p99), details));
+        figures.push(figure('latency', name, 'delivered', 'events', runs.map((r) => r.delivered), details));
       }
-      const name = `pg ${ctx.sizes.latencyRate}/s for ${ctx.sizes.latencySeconds} s, ${notify ? 'NOTIFY' : `polling ${POLL_MS} ms`}`;
-      const details = { rate: ctx.sizes.latencyRate, seconds: ctx.sizes.latencySeconds, notify, pollIntervalMs: POLL_MS, ...WORKER_TUNING.pg, measuredFrom: 'enqueue commit (client side)', measuredTo: '202 sent by the simulator' };
-      figures.push(figure('latency', name, 'p50', 'ms', runs.map((r) => r.p50), details));
-      figures.push(figure('latency', name, 'p95', 'ms', runs.map((r) => r.p95), details));
-      figures.push(figure('latency', name, 'p99', 'ms', runs.map((r) => r.p99), details));
-      figures.push(figure('latency', name, 'delivered', 'events', runs.map((r) => r.delivered), details));
     }
   } finally {
     await sim.stop();
