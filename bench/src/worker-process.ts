@@ -5,8 +5,8 @@
  * drains (`drain` mode: until idle, then `done`) or runs the loop (`run`
  * mode: until `stop`, then `done`); on `exit` it closes and exits.
  */
-import { createDrainWorker, createStorage, createUndiciLedgerTransport } from '@byte8/client';
-import { PROVIDER, secretBoxFor } from './harness/tenant.js';
+import { createStorage, createUndiciLedgerTransport } from '@byte8/client';
+import { createBenchWorker } from './harness/bench-worker.js';
 
 export interface WorkerProcessConfig {
   readonly databaseUrl: string;
@@ -32,25 +32,15 @@ export interface WorkerProcessResult {
 const config = JSON.parse(process.argv[2]!) as WorkerProcessConfig;
 const storage = await createStorage({ databaseUrl: config.databaseUrl, migrate: false });
 const transport = createUndiciLedgerTransport({ connectionsPerOrigin: config.connections });
-const secretBox = secretBoxFor(config.boxKey);
 const workers = Array.from({ length: config.workers }, (_, i) =>
-  createDrainWorker(
-    {
-      outbox: storage.outbox,
-      connections: storage.connections,
-      transport,
-      secretBox,
-      providers: [{ key: PROVIDER, webhookProviderParam: null }],
-      ...(config.listen ? { listen: (onNotify: () => void) => storage.listen(onNotify) } : {}),
-    },
-    {
-      workerId: `bench-${process.pid}-${i}`,
-      batchSize: config.batch,
-      concurrency: config.concurrency,
-      pollIntervalMs: config.pollIntervalMs,
-      gcIntervalMs: 0,
-    },
-  ),
+  createBenchWorker(storage, transport, config.boxKey, {
+    listen: config.listen,
+    workerId: `bench-${process.pid}-${i}`,
+    batchSize: config.batch,
+    concurrency: config.concurrency,
+    pollIntervalMs: config.pollIntervalMs,
+    gcIntervalMs: 0,
+  }),
 );
 
 const send = (message: unknown) => process.send?.(message);

@@ -1,10 +1,11 @@
-import { createDrainWorker, createStorage, createUndiciLedgerTransport } from '@byte8/client';
+import { createStorage, createUndiciLedgerTransport } from '@byte8/client';
 import { sql } from 'kysely';
 import { enqueueBacklog } from '../harness/backlog.js';
 import { type BenchContext, WORKER_TUNING, round, short } from '../harness/context.js';
 import { drainPgBacklog } from '../harness/pg-drain.js';
 import { type Figure, figure, median } from '../harness/summary.js';
-import { PROVIDER, newTenant, pair, secretBoxFor } from '../harness/tenant.js';
+import { createBenchWorker } from '../harness/bench-worker.js';
+import { newTenant, pair } from '../harness/tenant.js';
 
 /** PGlite is in memory and single-session: the worker runs in this process, beside the storage. */
 async function drainPglite(ctx: BenchContext, backlog: number) {
@@ -15,10 +16,11 @@ async function drainPglite(ctx: BenchContext, backlog: number) {
     await pair(storage, tenant);
     await enqueueBacklog(storage, tenant.tenantId, backlog);
     await sql`ANALYZE`.execute(storage.db);
-    const worker = createDrainWorker(
-      { outbox: storage.outbox, connections: storage.connections, transport, secretBox: secretBoxFor(tenant.boxKey), providers: [{ key: PROVIDER, webhookProviderParam: null }] },
-      { batchSize: WORKER_TUNING.pglite.batch, concurrency: WORKER_TUNING.pglite.concurrency, gcIntervalMs: 0 },
-    );
+    const worker = createBenchWorker(storage, transport, tenant.boxKey, {
+      batchSize: WORKER_TUNING.pglite.batch,
+      concurrency: WORKER_TUNING.pglite.concurrency,
+      gcIntervalMs: 0,
+    });
     const before = await ctx.sim.stats();
     const cpu = process.cpuUsage();
     const started = performance.now();

@@ -1,11 +1,10 @@
 import { type Byte8Storage, createPublisher, createStorage, transactionConnections } from '@byte8/client';
 import type { FiredEvent } from '@byte8/core';
-import { createThrowawayPgDatabase } from '@byte8/testkit';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
 import { invoiceBody, invoiceEvent } from '../harness/backlog.js';
 import { type BenchContext, round } from '../harness/context.js';
 import { type Figure, figure, median } from '../harness/summary.js';
+import { openBenchDb } from '../harness/pg-db.js';
 import { PROVIDER, newTenant, pair } from '../harness/tenant.js';
 
 const CLIENTS = [1, 4, 16];
@@ -126,17 +125,12 @@ export async function enqueueScenario(ctx: BenchContext): Promise<Figure[]> {
       }
       continue;
     }
-    const database = await createThrowawayPgDatabase(ctx.pgUrl);
     // Room for 16 clients at once (pg's default pool holds 10).
-    const pool = new pg.Pool({ connectionString: database.url, max: 20 });
-    const storage = await createStorage({ pool });
+    const db = await openBenchDb(ctx.pgUrl, tenant, 20);
     try {
-      await pair(storage, tenant);
-      figures.push(...(await measure(ctx, dialect, storage, tenant.tenantId)));
+      figures.push(...(await measure(ctx, dialect, db.storage, tenant.tenantId)));
     } finally {
-      await storage.close();
-      await pool.end();
-      await database.drop();
+      await db.drop();
     }
   }
   return figures;

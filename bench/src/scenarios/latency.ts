@@ -1,10 +1,10 @@
-import { type Byte8Storage, createDrainWorker, createStorage, createUndiciLedgerTransport } from '@byte8/client';
-import { createThrowawayPgDatabase } from '@byte8/testkit';
-import pg from 'pg';
+import { type Byte8Storage, createStorage, createUndiciLedgerTransport } from '@byte8/client';
 import { invoiceEvent } from '../harness/backlog.js';
 import { type BenchContext, WORKER_TUNING, round } from '../harness/context.js';
 import { type Figure, figure, percentile } from '../harness/summary.js';
-import { type BenchTenant, PROVIDER, newTenant, pair, secretBoxFor } from '../harness/tenant.js';
+import { createBenchWorker } from '../harness/bench-worker.js';
+import { openBenchDb } from '../harness/pg-db.js';
+import { type BenchTenant, newTenant, pair } from '../harness/tenant.js';
 import { startWorkers } from '../harness/worker-pool.js';
 import { SimProcess } from '../sim-client.js';
 
@@ -28,12 +28,10 @@ interface LatencyRig {
 
 /** PostgreSQL: the worker in its own process, as a deployment runs it; the load from this one. */
 async function pgRig(ctx: BenchContext, tenant: BenchTenant, notify: boolean): Promise<LatencyRig> {
-  const database = await createThrowawayPgDatabase(ctx.pgUrl);
-  const pool = new pg.Pool({ connectionString: database.url, max: 20 });
-  const storage = await createStorage({ pool });
-  await pair(storage, tenant);
+  // Room for the load's concurrent enqueues (pg's default pool holds 10).
+  const db = await openBenchDb(ctx.pgUrl, tenant, 20);
   const workers = await startWorkers(1, {
-    databaseUrl: database.url,
+    databaseUrl: db.url,
     boxKey: tenant.boxKey,
     mode: 'run',
     listen: notify,
@@ -42,15 +40,11 @@ async function pgRig(ctx: BenchContext, tenant: BenchTenant, notify: boolean): P
   });
   workers.go();
   return {
-    storage,
+    storage: db.storage,
     async stop() {
       await workers.stop();
     },
-    async close() {
-      await storage.close();
-      await pool.end();
-      await database.drop();
-    },
+    close: () => db.drop(),
   };
 }
 
@@ -59,17 +53,13 @@ async function pgliteRig(tenant: BenchTenant, notify: boolean): Promise<LatencyR
   const storage = await createStorage();
   const transport = createUndiciLedgerTransport({ connectionsPerOrigin: WORKER_TUNING.pglite.connections });
   await pair(storage, tenant);
-  const worker = createDrainWorker(
-    {
-      outbox: storage.outbox,
-      connections: storage.connections,
-      transport,
-      secretBox: secretBoxFor(tenant.boxKey),
-      providers: [{ key: PROVIDER, webhookProviderParam: null }],
-      ...(notify ? { listen: (onNotify: () => void) => storage.listen(onNotify) } : {}),
-    },
-    { batchSize: WORKER_TUNING.pglite.batch, concurrency: WORKER_TUNING.pglite.concurrency, pollIntervalMs: POLL_MS, gcIntervalMs: 0 },
-  );
+  const worker = createBenchWorker(storage, transport, tenant.boxKey, {
+    listen: notify,
+    batchSize: WORKER_TUNING.pglite.batch,
+    concurrency: WORKER_TUNING.pglite.concurrency,
+    pollIntervalMs: POLL_MS,
+    gcIntervalMs: 0,
+  });
   worker.start();
   return {
     storage,
