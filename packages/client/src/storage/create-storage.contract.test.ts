@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { dialects, event, useStorage } from './contract-setup.test-helpers.js';
+import { gate } from '../testing/gate.test-helpers.js';
 import { createStorage } from './create-storage.js';
 
 const waitFor = async (check: () => boolean, what: string, ms = 5_000) => {
@@ -147,25 +148,19 @@ describe.each(dialects)('storage on $name', (dialect) => {
       const other = await h.open();
       const pause = () => new Promise((resolve) => setTimeout(resolve, 300));
       try {
-        let releaseFirst!: () => void;
-        const firstMayCommit = new Promise<void>((resolve) => {
-          releaseFirst = resolve;
-        });
-        let firstEnqueued!: () => void;
-        const enqueuedInFirst = new Promise<void>((resolve) => {
-          firstEnqueued = resolve;
-        });
+        const firstEnqueued = gate();
+        const firstMayCommit = gate();
         const first = h.storage.db.transaction().execute(async (trx) => {
           await h.storage.outbox.enqueue([event({ entityId: 1 })], { transaction: trx });
-          firstEnqueued();
-          await firstMayCommit;
+          firstEnqueued.open();
+          await firstMayCommit.opened;
         });
-        await enqueuedInFirst;
+        await firstEnqueued.opened;
         // Committed while the first transaction holds the notify lock: no NOTIFY of its own.
         await other.outbox.enqueue([event({ entityId: 2 })]);
         await pause();
         expect(wakes).toBe(0);
-        releaseFirst();
+        firstMayCommit.open();
         await first;
         await waitFor(() => wakes === 1, 'the NOTIFY of the first transaction');
         // With nothing in flight, the next enqueue notifies again.

@@ -1,6 +1,7 @@
 import { type InvoiceSnapshot, serializeEnvelope } from '@byte8/core';
 import { testDialects } from '@byte8/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { gate } from '../testing/gate.test-helpers.js';
 import { type OutboundHarness, outboundHarness } from './outbound-harness.test-helpers.js';
 
 const invoice = (id: number, state: InvoiceSnapshot['state'] = 'open'): InvoiceSnapshot => ({
@@ -231,13 +232,6 @@ describe.each(testDialects())('drain worker end to end on $name', (dialect) => {
       const worker = h.worker({ pollIntervalMs: 60_000 });
       worker.start();
       await new Promise((r) => setTimeout(r, 200));
-      const gate = () => {
-        let open!: () => void;
-        const opened = new Promise<void>((resolve) => {
-          open = resolve;
-        });
-        return { open, opened };
-      };
       const firstEnqueued = gate();
       const firstMayCommit = gate();
       const secondEnqueued = gate();
