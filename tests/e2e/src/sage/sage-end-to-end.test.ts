@@ -1,7 +1,7 @@
 import { type Byte8, createByte8, createLogger, createStorage } from '@byte8/client';
 import { LedgerSimulator } from '@byte8/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sageAccounting } from '../sage-accounting.js';
+import { sageAccounting } from '@byte8/sage-accounting';
 import { FixtureHost } from './fixture-host.test-helpers.js';
 import { startHostServer } from './host-server.test-helpers.js';
 
