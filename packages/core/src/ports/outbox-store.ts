@@ -61,7 +61,7 @@ export interface ClaimOptions {
   readonly limit: number;
   readonly leaseMs: number;
   /** Only rows of these providers whose tenant matches the provider's current tenant. */
-  readonly tenants: ReadonlyArray<{ readonly provider: string; readonly tenantId: string }>;
+  readonly tenants: readonly CurrentTenant[];
 }
 
 /** The result of one delivery attempt, recorded in a batch. */
@@ -96,6 +96,23 @@ export interface OutboxCount {
   readonly count: number;
 }
 
+/** Pending rows of one provider enqueued for a tenant other than its current one. */
+export interface HeldCount {
+  readonly provider: string;
+  readonly count: number;
+  /** The previous tenants the rows were enqueued for, sorted. */
+  readonly tenants: readonly string[];
+}
+
+/** What an operator does with held rows: send them to the current tenant, or delete them. */
+export type HeldAction = 'readdress' | 'drop';
+
+/** A provider and the tenant it is paired with now. */
+export interface CurrentTenant {
+  readonly provider: string;
+  readonly tenantId: string;
+}
+
 /** Port: the durable outbox (design §3). Implemented over kysely in client. */
 export interface OutboxStore {
   /** Outbox row + pending mirror row per event, in one round trip, joining `transaction` when given. */
@@ -115,6 +132,15 @@ export interface OutboxStore {
   oldestPendingAgeMs(provider?: string): Promise<number | null>;
   /** Deletes succeeded rows older than `olderThan`, at most `batchSize` per statement; returns total. */
   purgeSucceeded(options: { readonly olderThan: Date; readonly batchSize?: number; readonly dryRun?: boolean }): Promise<number>;
+  /** Held rows (pending, another tenant than `current` names for their provider), per provider with any. */
+  heldCounts(current: readonly CurrentTenant[]): Promise<HeldCount[]>;
+  /**
+   * Operator action on `provider`'s held rows (rows in flight are left alone):
+   * `readdress` makes them the current tenant's, in their original order;
+   * `drop` deletes them, and the pending mirror rows no other pending row
+   * backs (their chip goes back to not synced). Returns the rows changed.
+   */
+  resolveHeld(provider: string, currentTenantId: string, action: HeldAction): Promise<number>;
   /** Does any row (any status) exist for this provider/event/entity? Used by reconciliation. */
   knows(provider: string, eventName: string, entityId: number): Promise<boolean>;
 }

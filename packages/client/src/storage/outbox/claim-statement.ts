@@ -18,8 +18,9 @@ export function validateClaimOptions(options: ClaimOptions): void {
  *
  * Due: pending, `next_attempt_at` reached, no live lease, and enqueued for
  * the provider's current tenant. FIFO: a row waits while an older pending row
- * of the same provider and entity exists (even one leased elsewhere), so at
- * most one row per entity is in flight. SKIP LOCKED lets concurrent claimers
+ * of the same provider, tenant and entity exists (even one leased elsewhere),
+ * so at most one row per entity is in flight. A row held for a previous
+ * tenant is never sent, so it must not block the current tenant's rows. SKIP LOCKED lets concurrent claimers
  * pass each other's locked rows instead of queueing behind them.
  * `= ANY (ARRAY(...))` rather than `IN (...)`: with IN the planner joined
  * the picked ids against a sequential scan of the whole table, a cost that
@@ -49,7 +50,7 @@ export async function runClaimStatement(
         AND NOT EXISTS (
           SELECT 1 FROM ${outbox} older
           WHERE older.status = 'pending' AND older.provider = c.provider AND older.entity_type = c.entity_type
-            AND older.entity_ref = c.entity_ref AND older.entity_id < c.entity_id
+            AND older.entity_ref = c.entity_ref AND older.tenant_id = c.tenant_id AND older.entity_id < c.entity_id
         )
       ORDER BY c.entity_id
       LIMIT ${options.limit}

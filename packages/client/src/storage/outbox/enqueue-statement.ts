@@ -46,7 +46,7 @@ export async function runEnqueueStatement(
       LEFT JOIN LATERAL (
         SELECT o.entity_id, o.idempotency_key FROM ${outbox} o
         WHERE i.upsert AND o.status = 'pending' AND o.provider = i.provider AND o.entity_type = i.entity_type
-          AND o.entity_ref = i.entity_ref AND o.event_name = i.event_name
+          AND o.entity_ref = i.entity_ref AND o.event_name = i.event_name AND o.tenant_id IS NOT DISTINCT FROM i.tenant_id
         ORDER BY o.entity_id LIMIT 1
       ) pend ON true
       LEFT JOIN ${outbox} plain ON plain.provider = i.provider AND plain.idempotency_key = i.idem_key

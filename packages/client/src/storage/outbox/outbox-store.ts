@@ -1,7 +1,10 @@
 import {
   type ClaimOptions,
+  type CurrentTenant,
   type DeliveryOutcome,
   type EnqueueResult,
+  type HeldAction,
+  type HeldCount,
   type HostTransaction,
   OUTBOX_STATUSES,
   type OutboxCount,
@@ -18,6 +21,7 @@ import { type StoreContext, executorOf } from '../store-context.js';
 import { runClaimStatement, validateClaimOptions } from './claim-statement.js';
 import { runCompleteStatement } from './complete-statement.js';
 import { enqueueEvents } from './enqueue-events.js';
+import { countHeld, resolveHeldRows } from './held-rows.js';
 import { toOutboxRow } from './outbox-row.js';
 
 const DEFAULT_PURGE_BATCH = 1000;
@@ -162,6 +166,14 @@ export class KyselyOutboxStore implements OutboxStore {
       total += deleted;
       if (deleted < batchSize) return total;
     }
+  }
+
+  async heldCounts(current: readonly CurrentTenant[]): Promise<HeldCount[]> {
+    return countHeld(this.#context.db, this.#context.tables, current);
+  }
+
+  async resolveHeld(provider: string, currentTenantId: string, action: HeldAction): Promise<number> {
+    return resolveHeldRows(this.#context.db, this.#context.tables, provider, currentTenantId, action, this.#context.clock.now());
   }
 
   async knows(provider: string, eventName: string, entityId: number): Promise<boolean> {
