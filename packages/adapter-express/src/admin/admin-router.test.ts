@@ -138,6 +138,34 @@ describe('adminRouter', () => {
     expect((await call('/config')).text).not.toContain('need attention');
   });
 
+  it('shows events held for a previous tenant and lets the operator send or drop them, with CSRF', async () => {
+    const { call, post, jar, api } = await start();
+    api.connections.set('sage_accounting', { tenantId: 'tenant-b', codeIssuedAt: null });
+    api.held.set('sage_accounting', { count: 2, tenants: ['tenant-<a>'] });
+    const page = await call('/config');
+    expect(page.text).toContain('⏸ 2 events were queued for a previous ledger tenant');
+    expect(page.text).toContain('tenant-&lt;a&gt;');
+    expect(page.text).toContain('Send them to the current tenant');
+    expect((await post('/providers/sage_accounting/held', { action: 'readdress' })).res.status).toBe(403);
+    const unknown = await post('/providers/sage_accounting/held', { _csrf: jar.get('byte8_csrf')!, action: 'delete' });
+    expect(unknown.res.status).toBe(303);
+    expect((await call('/config')).text).toContain('Nothing changed: choose');
+    expect(api.calls).toEqual([]);
+    await post('/providers/sage_accounting/held', { _csrf: jar.get('byte8_csrf')!, action: 'readdress' });
+    const after = await call('/config');
+    expect(after.text).toContain('Sent 2 held events to tenant tenant-b.');
+    expect(after.text).not.toContain('previous ledger tenant');
+    expect(api.calls).toEqual(['held:readdress:sage_accounting']);
+  });
+
+  it('says "pair it first" instead of acting on held events of an unpaired provider', async () => {
+    const { call, post, jar, api } = await start();
+    await call('/config');
+    await post('/providers/sage_accounting/held', { _csrf: jar.get('byte8_csrf')!, action: 'drop' });
+    expect((await call('/config')).text).toContain('Sage Accounting is not paired: pair it first.');
+    expect(api.calls).toEqual([]);
+  });
+
   it('disconnects after confirmation and reports an already-disconnected store', async () => {
     const { call, post, jar, api } = await start();
     api.connections.set('sage_accounting', { tenantId: 'tenant-<b>', codeIssuedAt: null });

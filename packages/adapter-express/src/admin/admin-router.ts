@@ -130,6 +130,17 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
         const count = await options.admin.requeue(id === null ? { all: true } : { id }, provider.key);
         return redirectWith({ kind: 'success', message: `Requeued ${count} event${count === 1 ? '' : 's'}.` }, back);
       }
+      if (action === 'held') {
+        if (form.action !== 'readdress' && form.action !== 'drop') {
+          return redirectWith({ kind: 'error', message: 'Nothing changed: choose to send the held events to the current tenant or to drop them.' }, back);
+        }
+        const held = await options.admin.heldRows(provider.key);
+        if (!held.currentTenantId) return redirectWith({ kind: 'error', message: `${provider.labels.name} is not paired: pair it first.` }, back);
+        const count = await options.admin.resolveHeld(provider.key, form.action);
+        const s = count === 1 ? '' : 's';
+        const message = form.action === 'drop' ? `Dropped ${count} held event${s}.` : `Sent ${count} held event${s} to tenant ${held.currentTenantId}.`;
+        return redirectWith({ kind: 'success', message }, back);
+      }
       return next();
     }
 
@@ -144,6 +155,7 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
           provider,
           status: await options.admin.connectionStatus(provider.key),
           deadLetters: await options.admin.deadLetters({ provider: provider.key }),
+          held: await options.admin.heldRows(provider.key),
         })),
       );
       const publicBaseUrl = (options.publicBaseUrl ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`).replace(/\/+$/, '');

@@ -5,6 +5,8 @@ import type {
   DeadLetterBannerView,
   DocumentStatusView,
   EntityType,
+  HeldAction,
+  HeldRowsView,
   OutboxRow,
   ProviderLabels,
   SyncStateQuery,
@@ -20,6 +22,7 @@ export class MemoryAdminApi implements AdminApi {
   readonly records: SyncStateRecord[] = [];
   readonly deadLettered = new Map<string, OutboxRow[]>();
   readonly connections = new Map<string, { tenantId: string | null; codeIssuedAt: Date | null }>();
+  readonly held = new Map<string, { count: number; tenants: string[] }>();
   readonly calls: string[] = [];
 
   constructor(private readonly labels: Readonly<Record<string, ProviderLabels>>) {}
@@ -55,6 +58,19 @@ export class MemoryAdminApi implements AdminApi {
     const keep = 'all' in target ? [] : rows.filter((r) => r.id !== target.id);
     this.deadLettered.set(provider ?? '', keep);
     return rows.length - keep.length;
+  }
+
+  async heldRows(provider: string): Promise<HeldRowsView> {
+    const held = this.held.get(provider);
+    return { count: held?.count ?? 0, tenants: held?.tenants ?? [], currentTenantId: this.connections.get(provider)?.tenantId ?? null };
+  }
+
+  async resolveHeld(provider: string, action: HeldAction): Promise<number> {
+    this.calls.push(`held:${action}:${provider}`);
+    if (!this.connections.get(provider)?.tenantId) throw new Error(`${provider} is not paired`);
+    const count = this.held.get(provider)?.count ?? 0;
+    this.held.delete(provider);
+    return count;
   }
 
   async generatePairingCode(provider: string): Promise<{ code: string; expiresAt: Date }> {

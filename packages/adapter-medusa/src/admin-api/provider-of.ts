@@ -1,4 +1,5 @@
 import type { Provider } from '@byte8/core';
+import { AdminRequestError } from './admin-request-error.js';
 
 /** The provider a request names (`?provider=` or body), defaulting to the first installed. */
 export function providerOf(providers: readonly Provider[], requested: unknown): Provider {
@@ -8,8 +9,8 @@ export function providerOf(providers: readonly Provider[], requested: unknown): 
   return found;
 }
 
-export class UnknownProviderError extends Error {
+export class UnknownProviderError extends AdminRequestError {
   constructor(key: string) {
-    super(`unknown provider "${key}"`);
+    super(400, `unknown provider "${key}"`);
   }
 }

@@ -203,6 +203,27 @@ describe.each(testDialects())('end to end with the LedgerSimulator over $name', 
     expect((await admin.deadLetters()).count).toBe(1);
   });
 
+  it('counts events held for a previous tenant and re-addresses them to the current one', async () => {
+    const held = {
+      provider: 'sage_accounting',
+      tenantId: 'tenant-before-re-pair',
+      eventName: 'invoice.paid',
+      idempotencyKey: 'invoice.paid:77',
+      body: '{}',
+      entityType: 'invoice' as const,
+      entityId: 77,
+      upsert: false,
+    };
+    await storage.outbox.enqueue([held]);
+    expect(await admin.heldRows('sage_accounting')).toEqual({ count: 1, tenants: ['tenant-before-re-pair'], currentTenantId: tenantId });
+    expect(await admin.heldRows('freeagent')).toEqual({ count: 0, tenants: [], currentTenantId: null });
+    await expect(admin.resolveHeld('freeagent', 'drop')).rejects.toThrow(/freeagent is not paired/);
+    expect(await admin.resolveHeld('sage_accounting', 'readdress')).toBe(1);
+    expect((await admin.heldRows('sage_accounting')).count).toBe(0);
+    const [row] = (await storage.outbox.list({ status: 'pending', provider: 'sage_accounting' })).rows.filter((r) => r.idempotencyKey === 'invoice.paid:77');
+    expect(row?.tenantId).toBe(tenantId);
+  });
+
   it('disconnects: tells the ledger, clears credentials, keeps base URL and rows', async () => {
     const result = await admin.disconnect('sage_accounting');
     expect(result).toEqual({ wasConnected: true, acknowledged: true });

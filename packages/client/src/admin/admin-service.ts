@@ -7,6 +7,8 @@ import type {
   DeadLetterBannerView,
   DocumentStatusView,
   EntityType,
+  HeldAction,
+  HeldRowsView,
   LedgerAuth,
   LedgerHealth,
   LedgerTransport,
@@ -97,6 +99,23 @@ export class AdminService implements AdminApi {
 
   requeue(target: { readonly id: number } | { readonly all: true }, provider?: string): Promise<number> {
     return this.#deps.outbox.requeue(target, provider);
+  }
+
+  async heldRows(provider: string): Promise<HeldRowsView> {
+    this.#labels(provider);
+    const record = await this.#deps.connections.get(provider);
+    if (!isConnected(record)) return { count: 0, tenants: [], currentTenantId: null };
+    const [held] = await this.#deps.outbox.heldCounts([{ provider, tenantId: record.tenantId }]);
+    return { count: held?.count ?? 0, tenants: held?.tenants ?? [], currentTenantId: record.tenantId };
+  }
+
+  async resolveHeld(provider: string, action: HeldAction): Promise<number> {
+    this.#labels(provider);
+    const record = await this.#deps.connections.get(provider);
+    if (!isConnected(record)) throw new Error(`${provider} is not paired: held events can only be sent to, or dropped for, a current tenant`);
+    const changed = await this.#deps.outbox.resolveHeld(provider, record.tenantId, action);
+    this.#deps.logger.info({ provider, action, rows: changed, tenantId: record.tenantId }, 'byte8: held outbox rows resolved');
+    return changed;
   }
 
   async generatePairingCode(provider: string): Promise<{ readonly code: string; readonly expiresAt: Date }> {

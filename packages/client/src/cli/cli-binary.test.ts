@@ -15,8 +15,9 @@ describe.skipIf(!pg)('the byte8 binary against PostgreSQL and the ledger simulat
   const env = () => ({ BYTE8_DATABASE_URL: database.url });
   const hostEnv = (extra: Record<string, string> = {}) => ({ HOST_DATABASE_URL: database.url, HOST_INVOICES: '20', ...extra });
 
-  async function withStorage<T>(work: (storage: Awaited<ReturnType<typeof createStorage>>) => Promise<T>): Promise<T> {
-    const storage = await createStorage({ databaseUrl: database.url });
+  const withStorage = <T>(work: (storage: Awaited<ReturnType<typeof createStorage>>) => Promise<T>) => withStorageOn(database.url, work);
+  async function withStorageOn<T>(url: string, work: (storage: Awaited<ReturnType<typeof createStorage>>) => Promise<T>): Promise<T> {
+    const storage = await createStorage({ databaseUrl: url });
     try {
       return await work(storage);
     } finally {
@@ -230,6 +231,46 @@ describe.skipIf(!pg)('the byte8 binary against PostgreSQL and the ledger simulat
     expect(sim.stats.uniqueKeys - keysBefore).toBe(360);
     expect(sim.stats.duplicateDeliveries).toBe(0);
     await own.drop();
+  }, 120_000);
+
+  it('outbox inspect and outbox held show events held for a previous tenant; --readdress sends them to the current one', async () => {
+    const own = (await pg!.createDatabase()) as TestDatabase & { dialect: 'pg' };
+    const ownEnv = { BYTE8_DATABASE_URL: own.url };
+    try {
+      expect((await runBinary(['migrate'], { env: ownEnv })).code).toBe(0);
+      const previous = sim.registerTenant({ provider: 'sage_accounting' });
+      const current = sim.registerTenant({ provider: 'sage_accounting' });
+      await pairSage(own.url, previous, sim.url);
+      await withStorageOn(own.url, (s) =>
+        s.outbox.enqueue([1, 2].map((id) => ({
+          provider: 'sage_accounting', tenantId: previous.tenantId, eventName: 'invoice.created', idempotencyKey: `invoice.created:${id}`,
+          body: `{"magento_entity_id":${id}}`, entityType: 'invoice' as const, entityId: id, upsert: false,
+        }))),
+      );
+      await pairSage(own.url, current, sim.url);
+
+      const inspect = await runBinary(['outbox', 'inspect'], { env: ownEnv });
+      expect(inspect.code).toBe(0);
+      expect(inspect.stdout).toContain(`2 event(s) of sage_accounting held: queued for previous tenant(s) ${previous.tenantId}, not sent to the current tenant ${current.tenantId}.`);
+      expect(inspect.stdout).toContain('byte8 outbox held --readdress --provider sage_accounting');
+      const listed = JSON.parse((await runBinary(['--json', 'outbox', 'held'], { env: ownEnv })).stdout);
+      expect(listed.held).toEqual([{ provider: 'sage_accounting', count: 2, tenants: [previous.tenantId], currentTenantId: current.tenantId }]);
+
+      // The worker holds them: nothing reaches either tenant.
+      expect((await runBinary(['worker', '--once', '--no-reconcile'], { env: ownEnv })).stdout).toContain('0 delivery attempt(s)');
+      expect(await runBinary(['outbox', 'held', '--readdress', '--drop'], { env: ownEnv })).toMatchObject({ code: 2, stderr: 'byte8: pass at most one of --readdress or --drop\n' });
+      expect((await runBinary(['outbox', 'held', '--drop', '--provider', 'nope'], { env: ownEnv })).code).toBe(2);
+      expect((await withStorageOn(own.url, (s) => s.outbox.list({ status: 'pending' }))).total).toBe(2);
+
+      const moved = await runBinary(['outbox', 'held', '--readdress'], { env: ownEnv });
+      expect(moved).toMatchObject({ code: 0, stdout: `Sent 2 held event(s) of sage_accounting to tenant ${current.tenantId}.\n` });
+      expect((await runBinary(['outbox', 'held'], { env: ownEnv })).stdout).toBe('No held events.\n');
+      const before = sim.deliveries.length;
+      expect((await runBinary(['worker', '--once', '--no-reconcile'], { env: ownEnv })).stdout).toContain('2 delivery attempt(s)');
+      expect(sim.deliveries.slice(before).map((d) => d.tenantId)).toEqual([current.tenantId, current.tenantId]);
+    } finally {
+      await own.drop();
+    }
   }, 120_000);
 
   it('disconnect notifies the ledger and forgets the credentials; a second run says so', async () => {

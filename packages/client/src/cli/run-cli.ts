@@ -7,6 +7,7 @@ import { registerBackfill } from './commands/backfill.js';
 import { registerDisconnect } from './commands/disconnect.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOutboxCleanup } from './commands/outbox-cleanup.js';
+import { registerOutboxHeld } from './commands/outbox-held.js';
 import { registerOutboxInspect } from './commands/outbox-inspect.js';
 import { registerOutboxRequeue } from './commands/outbox-requeue.js';
 import { registerPairCode } from './commands/pair-code.js';
@@ -79,6 +80,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerOutboxInspect(outbox, ctx, run);
   registerOutboxRequeue(outbox, ctx, run);
   registerOutboxCleanup(outbox, ctx, run);
+  registerOutboxHeld(outbox, ctx, run);
   registerPairCode(program, ctx, run);
   registerDisconnect(program, ctx, run);
   registerStatus(program, ctx, run);

@@ -1,7 +1,7 @@
 import type { EntityType } from '../sync/entity-types.js';
 import type { SyncStateRecord } from '../sync/sync-state.js';
 import type { SyncStatus } from '../sync/sync-status.js';
-import type { OutboxRow } from '../ports/outbox-store.js';
+import type { HeldAction, OutboxRow } from '../ports/outbox-store.js';
 import type { SyncStateQuery } from '../ports/sync-state-store.js';
 
 /** Connection states of the config page (wire-contract §10.3). */
@@ -23,6 +23,15 @@ export interface ConnectionStatusView {
 export interface DeadLetterBannerView {
   readonly count: number;
   readonly rows: readonly OutboxRow[];
+}
+
+/** Pending rows enqueued for a previous tenant: never sent on their own (design §5). */
+export interface HeldRowsView {
+  readonly count: number;
+  /** The previous tenants they were enqueued for. */
+  readonly tenants: readonly string[];
+  /** The tenant `resolveHeld('readdress')` would send them to; null when not paired. */
+  readonly currentTenantId: string | null;
 }
 
 export interface DocumentStatusView {
@@ -54,6 +63,9 @@ export interface AdminApi {
   connectionStatus(provider: string): Promise<ConnectionStatusView>;
   deadLetters(options?: { readonly provider?: string; readonly limit?: number }): Promise<DeadLetterBannerView>;
   requeue(target: { readonly id: number } | { readonly all: true }, provider?: string): Promise<number>;
+  heldRows(provider: string): Promise<HeldRowsView>;
+  /** Re-addresses held rows to the current tenant, or drops them; throws when not paired. Returns rows changed. */
+  resolveHeld(provider: string, action: HeldAction): Promise<number>;
   /** Plaintext returned once; only its hash is stored. */
   generatePairingCode(provider: string): Promise<{ readonly code: string; readonly expiresAt: Date }>;
   disconnect(provider: string): Promise<{ readonly wasConnected: boolean; readonly acknowledged: boolean }>;

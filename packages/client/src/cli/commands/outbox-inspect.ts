@@ -2,6 +2,7 @@ import { formatWireTimestamp, type OutboxRow } from '@byte8/core';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
 import { parseInteger } from '../parse-values.js';
+import { currentTenants, heldLines, heldSummary } from './outbox-held.js';
 import { renderTable } from '../render-table.js';
 import type { RunAction } from '../run-action.js';
 
@@ -16,7 +17,7 @@ function errorCell(error: string | null, full: boolean): string {
 const byLastAttemptDesc = (a: OutboxRow, b: OutboxRow) =>
   (b.lastAttemptAt?.getTime() ?? Number.NEGATIVE_INFINITY) - (a.lastAttemptAt?.getTime() ?? Number.NEGATIVE_INFINITY) || b.id - a.id;
 
-/** `byte8 outbox inspect`: the dead letters, newest attempt first, with requeue hints. */
+/** `byte8 outbox inspect`: held events first (if any), then the dead letters, newest attempt first, with requeue hints. */
 export function registerOutboxInspect(outbox: Command, ctx: CliContext, run: RunAction): void {
   outbox
     .command('inspect')
@@ -31,9 +32,11 @@ export function registerOutboxInspect(outbox: Command, ctx: CliContext, run: Run
         const storage = await ctx.storage();
         const { rows, total } = await storage.outbox.list({ status: 'dead_lettered', limit, ...(provider ? { provider } : {}) });
         const sorted = [...rows].sort(byLastAttemptDesc);
+        const held = await heldSummary(ctx, storage.outbox, await currentTenants(ctx, storage), provider);
         if (ctx.settings.json) {
           ctx.json({
             total,
+            held,
             rows: sorted.map((row) => ({
               id: row.id,
               provider: row.provider,
@@ -48,6 +51,8 @@ export function registerOutboxInspect(outbox: Command, ctx: CliContext, run: Run
           return 0;
         }
         const scope = provider ? ` for ${provider}` : '';
+        for (const line of heldLines(held)) ctx.out(line);
+        if (held.length > 0) ctx.out('');
         if (total === 0) {
           ctx.out(`No dead-lettered events${scope}.`);
           return 0;

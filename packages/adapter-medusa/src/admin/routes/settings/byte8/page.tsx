@@ -8,6 +8,7 @@ interface ProviderStatus {
   readonly name: string;
   readonly connection: { readonly state: string; readonly label: string; readonly detail: string | null; readonly connected: boolean; readonly tenantId: string | null; readonly ledgerBaseUrl: string };
   readonly deadLetters: { readonly count: number; readonly rows: ReadonlyArray<{ id: number; eventName: string; lastError: string | null }> };
+  readonly held: { readonly count: number; readonly tenants: readonly string[]; readonly currentTenantId: string | null };
 }
 
 const badgeColour = (state: string) => (state === 'connected' ? 'green' : state === 'waiting' ? 'orange' : state === 'disconnected' ? 'grey' : 'red');
@@ -46,6 +47,26 @@ const Byte8SettingsPage = () => {
               <Button size="small" variant="secondary" onClick={() => act('/dead-letters/requeue', { all: true, provider: provider.key }, (r) => toast.success(`${r.requeued} requeued`))}>
                 Retry all
               </Button>
+            </div>
+          )}
+          {provider.held.count > 0 && provider.held.currentTenantId && (
+            <div className="flex items-center justify-between gap-x-2 rounded-md bg-ui-tag-orange-bg px-3 py-2">
+              <Text size="small">
+                {provider.held.count} event(s) were queued for a previous ledger tenant ({provider.held.tenants.join(', ')}) and are held: they are not sent to
+                the current tenant {provider.held.currentTenantId} unless you say so.
+              </Text>
+              <div className="flex gap-x-2">
+                <Button size="small" variant="secondary" onClick={() => act('/held', { provider: provider.key, action: 'readdress' }, (r) => toast.success(`${r.changed} sent to the current tenant`))}>
+                  Send to current tenant
+                </Button>
+                <Button
+                  size="small"
+                  variant="danger"
+                  onClick={() => window.confirm(`Drop ${provider.held.count} held event(s)? They are never sent.`) && act('/held', { provider: provider.key, action: 'drop' }, (r) => toast.success(`${r.changed} dropped`))}
+                >
+                  Drop
+                </Button>
+              </div>
             </div>
           )}
           {codes[provider.key] && (
