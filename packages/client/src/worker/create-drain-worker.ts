@@ -22,6 +22,7 @@ import { resolveLedgerAuth } from '../transport/resolve-ledger-auth.js';
 import type { BackoffOptions } from './backoff.js';
 import { mapBounded } from './map-bounded.js';
 import { outcomeFor } from './outcome-for.js';
+import { passFailures } from './pass-failures.js';
 import { resolveWorkerOptions, type DrainWorkerOptions } from './drain-worker-options.js';
 
 export interface DrainWorkerDeps {
@@ -87,6 +88,7 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
   let lastGcAt: number | null = null;
   let lastWorkAt: number | null = null;
   const passes = new Set<Promise<number>>();
+  const failures = passFailures({ firstDelayMs: 100, maxDelayMs: Math.max(opts.pollIntervalMs, 10_000), logEveryMs: 60_000, random, logger });
 
   /** Connected, installed providers with their decrypted credentials; decrypted once per pass. */
   async function targets(): Promise<Map<string, ProviderTarget>> {
@@ -256,8 +258,12 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
       let attempted = 0;
       try {
         attempted = await drainOnce();
+        failures.succeeded();
       } catch (error) {
-        logger.error({ error: errorText(error) }, 'drain pass failed');
+        // A failed pass proves nothing about the rows (the crash-suspect mode stays as it was),
+        // so the loop waits out the outage instead of trying again at once.
+        await sleep(failures.failed(error));
+        continue;
       }
       await maybeGc();
       if (stopping) break;
