@@ -46,6 +46,8 @@ export interface Byte8Options {
     readonly trustProxy?: boolean;
     readonly maxBodyBytes?: number;
     readonly pairingRateLimit?: PairingRateLimitOptions;
+    /** How often a verified request purges expired `jti`s (where no worker GC runs). Default 10 min; 0 off. */
+    readonly jtiPurgeIntervalMs?: number;
   };
   readonly logger?: Logger;
   readonly clock?: Clock;

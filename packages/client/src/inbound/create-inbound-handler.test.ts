@@ -363,6 +363,24 @@ describe.each(testDialects())('inbound handler over $name', (dialect) => {
     });
     const get = (path: string) => call('GET', path, { token: token(c) });
 
+    it('purges expired jtis now and then, where no worker runs a GC, keeping live ones', async () => {
+      const own = await serve({ jtiPurgeIntervalMs: 60_000 });
+      const pulls = (n: number) => Promise.all(Array.from({ length: n }, () => call('GET', '/V1/byte8/ping', { token: token(c), base: own })));
+      await storage.db.deleteFrom(TABLE_NAMES.jti).execute();
+      expect((await pulls(5)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+      expect(await rowCount(TABLE_NAMES.jti)).toBe(5);
+      // Past their expiry (token exp + skew) and past the purge interval: the next pull purges them.
+      clock.advance(400_000);
+      expect((await pulls(1))[0]!.status).toBe(200);
+      await expect.poll(() => rowCount(TABLE_NAMES.jti), { timeout: 2_000 }).toBe(1);
+      // Within the interval, nothing more is purged (one DELETE per interval, not per request).
+      clock.advance(400_000);
+      await pulls(1);
+      clock.advance(1_000);
+      await pulls(1);
+      await expect.poll(() => rowCount(TABLE_NAMES.jti), { timeout: 2_000 }).toBe(2);
+    });
+
     it('serves the invoice as §8 JSON: snake_case, contract key order, nulls omitted', async () => {
       const response = await get('/V1/byte8/invoice/42');
       expect(response.status).toBe(200);

@@ -26,6 +26,12 @@ export interface InboundHandlerOptions {
   /** Larger bodies get 413. Default 1 MiB. */
   readonly maxBodyBytes?: number;
   readonly pairingRateLimit?: PairingRateLimitOptions;
+  /**
+   * Expired `jti`s are purged at most this often, after a verified request,
+   * so the table stays small where no worker runs its GC. 0 turns it off.
+   * Default 600 000 ms.
+   */
+  readonly jtiPurgeIntervalMs?: number;
 }
 
 type Route =
@@ -59,6 +65,20 @@ export function createInboundHandler(deps: InboundHandlerDeps, options: InboundH
     pairingRoutes.set(provider.pairingPath, provider.key);
   }
   const canonical = { canonicalSource: deps.canonicalSource, logger: deps.logger, newReportId: () => randomUUID() };
+  const purgeEveryMs = options.jtiPurgeIntervalMs ?? 600_000;
+  if (!Number.isInteger(purgeEveryMs) || purgeEveryMs < 0) throw new Error('inbound.jtiPurgeIntervalMs: must be an integer >= 0');
+  let lastPurgeAt = deps.clock.now().getTime();
+
+  /** Off the request's path: the answer does not wait for it, and a failure is only logged. */
+  function maybePurgeJtis(): void {
+    const now = deps.clock.now();
+    if (purgeEveryMs === 0 || now.getTime() - lastPurgeAt < purgeEveryMs) return;
+    lastPurgeAt = now.getTime();
+    deps.replayGuard.purgeExpired(now).then(
+      (purged) => purged > 0 && deps.logger.debug({ purged }, 'byte8: purged expired inbound jtis'),
+      (error) => deps.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'byte8: jti purge failed'),
+    );
+  }
 
   function match(path: string): { route: Route; method: 'GET' | 'POST' } | null {
     const provider = pairingRoutes.get(path);
@@ -95,6 +115,7 @@ export function createInboundHandler(deps: InboundHandlerDeps, options: InboundH
     }
     const auth = await verify(firstHeader(request.headers.authorization));
     if (!auth.ok) return unauthorizedResponse();
+    maybePurgeJtis();
 
     switch (route.kind) {
       case 'ping':

@@ -11,6 +11,7 @@ import {
   type OutboxStore,
   type Provider,
   type Random,
+  type ReplayGuard,
   type SecretBox,
   silentLogger,
   systemClock,
@@ -32,6 +33,8 @@ export interface DrainWorkerDeps {
   readonly secretBox: SecretBox;
   /** Installed providers; rows of other providers are never claimed. */
   readonly providers: readonly Pick<Provider, 'key' | 'webhookProviderParam'>[];
+  /** Inbound `jti` memory; GC drops its expired entries (the table grows by one row per ledger pull). */
+  readonly replayGuard?: Pick<ReplayGuard, 'purgeExpired'>;
   /** Wake-up hint (e.g. `storage.listen`, NOTIFY); polling alone stays correct. */
   readonly listen?: (onNotify: () => void) => Promise<() => Promise<void>>;
   readonly clock?: Clock;
@@ -43,7 +46,7 @@ export interface DrainWorkerDeps {
 /** The loop handle plus direct access to GC (CLI `outbox cleanup`, tests). */
 export interface DrainWorker extends DrainWorkerHandle {
   readonly workerId: string;
-  /** Deletes succeeded rows older than the retention, in bounded batches; returns the count. */
+  /** Deletes succeeded rows older than the retention, in bounded batches, and expired `jti`s; returns the outbox count. */
   gc(): Promise<number>;
 }
 
@@ -203,6 +206,8 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
     const olderThan = new Date(lastGcAt - opts.gcRetentionDays * 86_400_000);
     const purged = await deps.outbox.purgeSucceeded({ olderThan, batchSize: opts.gcBatchSize });
     if (purged > 0) logger.info({ purged, olderThan: olderThan.toISOString() }, 'purged succeeded outbox rows');
+    const jtis = deps.replayGuard ? await deps.replayGuard.purgeExpired(clock.now()) : 0;
+    if (jtis > 0) logger.debug({ purged: jtis }, 'purged expired inbound jtis');
     return purged;
   }
 

@@ -1,5 +1,6 @@
 import { type InvoiceSnapshot, serializeEnvelope } from '@byte8/core';
 import { testDialects } from '@byte8/testkit';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gate } from '../testing/gate.test-helpers.js';
 import { type OutboundHarness, outboundHarness } from './outbound-harness.test-helpers.js';
@@ -291,8 +292,11 @@ describe.each(testDialects())('drain worker end to end on $name', (dialect) => {
     expect(after.filter((r) => r.status === 'pending').every((r) => r.attempts === 0 && r.attemptsStarted === 0)).toBe(true);
   });
 
-  it('purges succeeded rows older than the retention and nothing else', async () => {
+  it('purges succeeded rows older than the retention and expired jtis, and nothing else', async () => {
     await h.connect();
+    const jtis = async () => (await sql<{ n: string }>`SELECT count(*) AS n FROM byte8_jti`.execute(h.storage.db)).rows[0]!.n;
+    await h.storage.replayGuard.remember('expires-soon', new Date(h.clock.now().getTime() + 60_000));
+    await h.storage.replayGuard.remember('still-live', new Date(h.clock.now().getTime() + 40 * 86_400_000));
     await h.hooks.invoiceSaved({ before: null, after: invoice(70) });
     const worker = h.worker({ gcRetentionDays: 30, gcBatchSize: 1 });
     await worker.drainUntilIdle();
@@ -305,6 +309,8 @@ describe.each(testDialects())('drain worker end to end on $name', (dialect) => {
     h.clock.advance(2 * 86_400_000);
     expect(await worker.gc()).toBe(1);
     expect((await rows()).map((r) => [r.idempotencyKey, r.status])).toEqual([['invoice.created:71', 'pending']]);
+    expect(Number(await jtis())).toBe(1);
+    expect(await h.storage.replayGuard.remember('still-live', new Date(h.clock.now().getTime() + 60_000))).toBe(false);
   });
 
   it.runIf(dialect.name === 'pg')('lets two workers drain one backlog with zero duplicate deliveries', async () => {

@@ -91,6 +91,7 @@ export async function outboundHarness(dialect: TestDialect, providers: readonly 
         transport,
         secretBox,
         providers,
+        replayGuard: on.replayGuard,
         clock,
         ...(listen ? { listen: (cb: () => void) => on.listen(cb) } : {}),
       },

@@ -58,6 +58,7 @@ async function workerParts(ctx: CliContext, flags: WorkerFlags): Promise<WorkerP
       transport: wiring.transport,
       secretBox: wiring.secretBox,
       providers: ctx.providers,
+      replayGuard: storage.replayGuard,
       listen: (onNotify) => storage.listen(onNotify),
       ...(ctx.config?.clock ? { clock: ctx.config.clock } : {}),
       ...(ctx.config?.random ? { random: ctx.config.random } : {}),
