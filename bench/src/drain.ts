@@ -11,7 +11,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { AesGcmSecretBox, type Byte8Storage, createDrainWorker, createStorage, createUndiciLedgerTransport } from '@byte8/client';
+import { AesGcmSecretBox, type Byte8Storage, createDrainWorker, createStorage, createUndiciLedgerTransport, ledgerUrlPolicy } from '@byte8/client';
 import { type OutboxEventInput, formatWireTimestamp, serializeEnvelope } from '@byte8/core';
 import { createThrowawayPgDatabase } from '@byte8/testkit';
 import { SimProcess } from './sim-client.js';
@@ -107,7 +107,14 @@ async function run(dialect: 'pglite' | 'pg', sim: SimProcess): Promise<void> {
     const before = await sim.stats();
     const workers = Array.from({ length: tuning.workers }, (_, i) =>
       createDrainWorker(
-        { outbox: storage.outbox, connections: storage.connections, transport, secretBox, providers: [{ key: PROVIDER, webhookProviderParam: null }] },
+        {
+          outbox: storage.outbox,
+          connections: storage.connections,
+          transport,
+          secretBox,
+          providers: [{ key: PROVIDER, webhookProviderParam: null }],
+          ledgerUrlPolicy: ledgerUrlPolicy({ allowedHosts: ['127.0.0.1'] }),
+        },
         { workerId: `bench-${i}`, batchSize: tuning.batch, concurrency: tuning.concurrency, gcIntervalMs: 0 },
       ),
     );

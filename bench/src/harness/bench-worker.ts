@@ -1,4 +1,4 @@
-import { type Byte8Storage, type DrainWorker, type DrainWorkerOptions, createDrainWorker } from '@byte8/client';
+import { type Byte8Storage, type DrainWorker, type DrainWorkerOptions, createDrainWorker, ledgerUrlPolicy } from '@byte8/client';
 import type { LedgerTransport } from '@byte8/core';
 import { PROVIDER, secretBoxFor } from './tenant.js';
 
@@ -20,6 +20,8 @@ export function createBenchWorker(
       transport,
       secretBox: secretBoxFor(boxKey),
       providers: [{ key: PROVIDER, webhookProviderParam: null }],
+      // The bench's ledgers listen on 127.0.0.1.
+      ledgerUrlPolicy: ledgerUrlPolicy({ allowedHosts: ['127.0.0.1'] }),
       ...(listen ? { listen: (onNotify: () => void) => storage.listen(onNotify) } : {}),
     },
     workerOptions,

@@ -46,6 +46,7 @@ export * from './transport/ledger-urls.js';
 export * from './transport/parse-retry-after.js';
 export * from './transport/classify-response.js';
 export * from './transport/resolve-ledger-auth.js';
+export * from './transport/ledger-url-policy.js';
 export * from './publisher/publisher.js';
 export * from './publisher/transaction-connections.js';
 export * from './hooks/create-host-hooks.js';

@@ -47,7 +47,7 @@ export interface ConnectorOptions {
   readonly canonicalSource: CanonicalSource;
   readonly encryption?: { readonly keys: Readonly<Record<string, string>>; readonly activeKeyId: string };
   readonly production?: boolean;
-  readonly ledger?: { readonly defaultBaseUrl?: string };
+  readonly ledger?: { readonly defaultBaseUrl?: string; readonly allowedHosts?: readonly string[] };
   readonly worker?: { readonly batchSize?: number; readonly concurrency?: number; readonly leaseMs?: number; readonly maxAttempts?: number };
   readonly inbound?: {
     readonly trustProxy?: boolean;

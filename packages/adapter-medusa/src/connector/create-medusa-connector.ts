@@ -45,7 +45,10 @@ export async function createMedusaConnector(input: CreateMedusaConnectorInput): 
       // Medusa's scheduled job runs the sweep; the client's own timer stays off.
       reconciliation: { intervalMs: 0, maxPerPass: options.reconciliation.maxPerPass, settleMs: options.reconciliation.settleMs },
       ...(options.encryption ? { encryption: options.encryption } : {}),
-      ...(options.ledgerUrl ? { ledger: { defaultBaseUrl: options.ledgerUrl } } : {}),
+      ledger: {
+        ...(options.ledgerUrl ? { defaultBaseUrl: options.ledgerUrl } : {}),
+        ...(options.allowedLedgerHosts ? { allowedHosts: options.allowedLedgerHosts } : {}),
+      },
     });
     const changes = new MedusaChanges({ hooks: connector.hooks, reader, refs: storage.entityRefs, websiteId: options.websiteId, storeId: options.storeId });
     return { connector, changes, source, options };

@@ -20,6 +20,11 @@ export const pluginOptionsSchema = z
     providers: z.array(providerEntry).min(1, 'list at least one provider, e.g. "sage_accounting"'),
     /** Ledger used until pairing stores its own base URL. */
     ledgerUrl: z.url().optional(),
+    /**
+     * Hosts a paired ledger URL may name (`ledger.example.com`, `*.example.com`; `*` any host,
+     * development only). Default: the real ledger's host and its subdomains. `ledgerUrl` is always allowed.
+     */
+    allowedLedgerHosts: z.array(z.string().min(1)).min(1).optional(),
     /** Master-key encryption at rest: key id -> 32-byte key in base64. Required in production. */
     encryption: z
       .object({

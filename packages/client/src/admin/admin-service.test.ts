@@ -11,6 +11,7 @@ import type { Byte8Storage } from '../storage/byte8-storage.js';
 import { createStorage } from '../storage/create-storage.js';
 import { createUndiciLedgerTransport } from '../transport/undici-ledger-transport.js';
 import { AdminService } from './admin-service.js';
+import { LOOPBACK_LEDGER } from '../testing/loopback-ledger.test-helpers.js';
 import { canonicalFixtures } from './canonical-fixtures.test-helpers.js';
 
 /** Real time plus an offset: the simulator signs with the real clock. */
@@ -52,7 +53,7 @@ describe.each(testDialects())('end to end with the LedgerSimulator over $name', 
       secretBox,
       clock,
       logger,
-    });
+    }, { ledgerUrlPolicy: LOOPBACK_LEDGER });
     host = await startInboundServer(handler);
     admin = new AdminService({
       providers,
@@ -64,6 +65,7 @@ describe.each(testDialects())('end to end with the LedgerSimulator over $name', 
       random: systemRandom,
       clock,
       logger,
+      ledgerUrlPolicy: LOOPBACK_LEDGER,
     });
   });
 

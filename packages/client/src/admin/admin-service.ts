@@ -23,6 +23,7 @@ import type {
 } from '@byte8/core';
 import { generatePairingCode } from '../pairing/generate-pairing-code.js';
 import { PAIRING_CODE_TTL_SECONDS } from '../pairing/pairing-code.js';
+import { type LedgerUrlPolicy, LedgerUrlRefusedError } from '../transport/ledger-url-policy.js';
 import { DEFAULT_LEDGER_BASE_URL, isConnected, resolveLedgerAuth } from '../transport/resolve-ledger-auth.js';
 import { connectionStatusState } from './connection-status-view.js';
 import { dashboardTileView } from './dashboard-tile-view.js';
@@ -41,9 +42,15 @@ export interface AdminServiceDeps {
   readonly logger: Logger;
   /** Shown and used until pairing stores the ledger's own. Default `https://ledger.byte8.io`. */
   readonly defaultLedgerBaseUrl?: string;
+  /** Where the stored ledger URL may point; default the real ledger's hosts and `defaultLedgerBaseUrl`. */
+  readonly ledgerUrlPolicy?: LedgerUrlPolicy;
 }
 
-type Auth = { readonly kind: 'none' } | { readonly kind: 'ok'; readonly auth: LedgerAuth } | { readonly kind: 'undecryptable' };
+type Auth =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'ok'; readonly auth: LedgerAuth }
+  | { readonly kind: 'undecryptable' }
+  | { readonly kind: 'refused'; readonly reason: string };
 
 /**
  * The view models every adapter renders (design §5 Admin, wire-contract §10).
@@ -71,7 +78,14 @@ export class AdminService implements AdminApi {
     const state =
       auth.kind === 'undecryptable'
         ? { state: 'unreachable' as const, label: 'Stored master key cannot be decrypted', detail: 'Restore the encryption key it was sealed with, or re-pair.', colour: '#757575' }
-        : connectionStatusState({ provider, providerName: labels.name, connected: auth.kind === 'ok', health });
+        : auth.kind === 'refused'
+          ? {
+              state: 'unreachable' as const,
+              label: 'Ledger URL not allowed',
+              detail: `Nothing is sent to it (${auth.reason}). Re-pair with the real ledger, or add its host to ledger.allowedHosts.`,
+              colour: '#b30000',
+            }
+          : connectionStatusState({ provider, providerName: labels.name, connected: auth.kind === 'ok', health });
     const issuedAt = record?.pairingCodeIssuedAt ?? null;
     return {
       provider,
@@ -191,9 +205,13 @@ export class AdminService implements AdminApi {
 
   #auth(provider: string, record: Awaited<ReturnType<ConnectionStore['get']>>): Auth {
     try {
-      const auth = resolveLedgerAuth(record, this.#deps.secretBox, this.#defaultBaseUrl);
+      const auth = resolveLedgerAuth(record, this.#deps.secretBox, this.#defaultBaseUrl, this.#deps.ledgerUrlPolicy);
       return auth ? { kind: 'ok', auth } : { kind: 'none' };
-    } catch {
+    } catch (error) {
+      if (error instanceof LedgerUrlRefusedError) {
+        this.#deps.logger.error({ provider, reason: error.reason }, 'byte8: stored ledger base URL refused; nothing is sent to it');
+        return { kind: 'refused', reason: error.reason };
+      }
       this.#deps.logger.error({ provider }, 'byte8: stored master key cannot be decrypted; re-pair or restore the encryption key');
       return { kind: 'undecryptable' };
     }

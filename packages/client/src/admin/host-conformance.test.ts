@@ -14,6 +14,7 @@ import { createDrainWorker } from '../worker/create-drain-worker.js';
 import { systemRandom } from '../crypto/system-random.js';
 import { AdminService } from './admin-service.js';
 import { canonicalFixtures } from './canonical-fixtures.test-helpers.js';
+import { LOOPBACK_LEDGER } from '../testing/loopback-ledger.test-helpers.js';
 
 /**
  * The smallest host made of core + client only: embedded storage, the
@@ -35,15 +36,24 @@ async function minimalHost(): Promise<ConformanceHost> {
   const storage = await createStorage({ pglite: await pglite, schema: `host_${++hosts}` });
   const secretBox = new AesGcmSecretBox({ keys: { k1: randomBytes(32).toString('base64') }, activeKeyId: 'k1' });
   const transport = createUndiciLedgerTransport({ healthCacheMs: 0, totalTimeoutMs: 2_000, connectTimeoutMs: 1_000 });
-  const publisher = createPublisher({ outbox: storage.outbox, connections: storage.connections, transport, secretBox, clock });
+  const publisher = createPublisher({ outbox: storage.outbox, connections: storage.connections, transport, secretBox, clock, ledgerUrlPolicy: LOOPBACK_LEDGER });
   const hooks = createHostHooks({ providers, publisher });
-  const worker = createDrainWorker({ outbox: storage.outbox, connections: storage.connections, transport, secretBox, providers, clock }, { pollIntervalMs: 50, gcIntervalMs: 0 });
+  const worker = createDrainWorker(
+    { outbox: storage.outbox, connections: storage.connections, transport, secretBox, providers, clock, ledgerUrlPolicy: LOOPBACK_LEDGER },
+    { pollIntervalMs: 50, gcIntervalMs: 0 },
+  );
   const invoices = new Map<number, Invoice>();
   const source: CanonicalSource = { ...canonicalFixtures, invoice: async (id) => invoices.get(id) ?? null };
   const server = await startInboundServer(
-    createInboundHandler({ providers, connections: storage.connections, replayGuard: storage.replayGuard, syncState: storage.syncState, canonicalSource: source, secretBox, clock, logger }),
+    createInboundHandler(
+      { providers, connections: storage.connections, replayGuard: storage.replayGuard, syncState: storage.syncState, canonicalSource: source, secretBox, clock, logger },
+      { ledgerUrlPolicy: LOOPBACK_LEDGER },
+    ),
   );
-  const admin = new AdminService({ providers, connections: storage.connections, outbox: storage.outbox, syncState: storage.syncState, transport, secretBox, random: systemRandom, clock, logger });
+  const admin = new AdminService({
+    providers, connections: storage.connections, outbox: storage.outbox, syncState: storage.syncState, transport, secretBox, random: systemRandom, clock, logger,
+    ledgerUrlPolicy: LOOPBACK_LEDGER,
+  });
   const template = (await canonicalFixtures.invoice(42))!;
   let nextId = 100;
 

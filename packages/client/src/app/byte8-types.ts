@@ -31,8 +31,14 @@ export interface Byte8Options {
   /** Production mode: HTTPS required for inbound JWT routes; no development encryption key. */
   readonly production?: boolean;
   readonly ledger?: {
-    /** Used until pairing stores the ledger's own base URL. Default `https://ledger.byte8.io`. */
+    /** Used until pairing stores the ledger's own base URL. Default `https://ledger.byte8.io`. Its origin is always allowed. */
     readonly defaultBaseUrl?: string;
+    /**
+     * Hosts a paired ledger base URL may name (`ledger.example.com`, `*.example.com`;
+     * `*` = any host, development only). Checked at pairing and before every call.
+     * Default the real ledger's host and its subdomains.
+     */
+    readonly allowedHosts?: readonly string[];
     readonly dispatcher?: Dispatcher;
     readonly connectTimeoutMs?: number;
     readonly totalTimeoutMs?: number;

@@ -48,7 +48,8 @@ function minimalHostOn(database: () => TestDatabase): () => Promise<ConformanceH
       encryption,
       logger: silentLogger,
       worker: { pollIntervalMs: 50, gcIntervalMs: 0 },
-      ledger: { totalTimeoutMs: 2_000, connectTimeoutMs: 1_000 },
+      // The conformance suite's simulator listens on 127.0.0.1: allowed explicitly.
+      ledger: { totalTimeoutMs: 2_000, connectTimeoutMs: 1_000, allowedHosts: ['127.0.0.1'] },
     });
     const server = await startInboundServer(byte8.handleInbound);
     const provider = 'sage_accounting';

@@ -22,6 +22,7 @@ import { type Publisher, createPublisher } from '../publisher/publisher.js';
 import { type Reconciler, createReconciler } from '../reconcile/create-reconciler.js';
 import { createSecretBox } from '../secret-box/create-secret-box.js';
 import type { Byte8Storage } from '../storage/byte8-storage.js';
+import { type LedgerUrlPolicy, ledgerUrlPolicy } from '../transport/ledger-url-policy.js';
 import { DEFAULT_LEDGER_BASE_URL } from '../transport/resolve-ledger-auth.js';
 import { createUndiciLedgerTransport } from '../transport/undici-ledger-transport.js';
 import { type DrainWorker, createDrainWorker } from '../worker/create-drain-worker.js';
@@ -53,6 +54,14 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
   const { storage } = options;
   const clock = options.clock ?? systemClock;
   const defaultBaseUrl = options.ledger?.defaultBaseUrl ?? DEFAULT_LEDGER_BASE_URL;
+  const urlPolicy = ledgerUrlPolicy({
+    production: options.production ?? false,
+    trustedBaseUrls: [defaultBaseUrl],
+    ...(options.ledger?.allowedHosts ? { allowedHosts: options.ledger.allowedHosts } : {}),
+  });
+  if (options.production && !defaultBaseUrl.startsWith('https://')) {
+    throw new Error(`createByte8: ledger.defaultBaseUrl must be https in production (got ${defaultBaseUrl})`);
+  }
 
   const bindings: Binding[] = [
     { token: TOKENS.OutboxStore, value: storage.outbox },
@@ -79,10 +88,11 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
           clock,
           random: get<Random>(TOKENS.Random),
           logger: get<Logger>(TOKENS.Logger),
+          urlPolicy,
         }),
     },
     { token: CLIENT_TOKENS.DeliveryMetrics, factory: () => createDeliveryMetrics() },
-    { token: CLIENT_TOKENS.Publisher, factory: (get) => publisherFrom(get, options.providers, defaultBaseUrl, storage) },
+    { token: CLIENT_TOKENS.Publisher, factory: (get) => publisherFrom(get, options.providers, defaultBaseUrl, storage, urlPolicy) },
     {
       token: CLIENT_TOKENS.HostHooks,
       factory: (get) =>
@@ -99,6 +109,7 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
             secretBox: get<SecretBox>(TOKENS.SecretBox),
             providers: options.providers,
             replayGuard: get<ReplayGuard>(TOKENS.ReplayGuard),
+            ledgerUrlPolicy: urlPolicy,
             listen: (onNotify) => storage.listen(onNotify),
             clock,
             random: get<Random>(TOKENS.Random),
@@ -141,6 +152,7 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
           },
           {
             production: options.production ?? false,
+            ledgerUrlPolicy: urlPolicy,
             ...(options.inbound?.maxBodyBytes ? { maxBodyBytes: options.inbound.maxBodyBytes } : {}),
             ...(options.inbound?.pairingRateLimit ? { pairingRateLimit: options.inbound.pairingRateLimit } : {}),
             ...(options.inbound?.jtiPurgeIntervalMs !== undefined ? { jtiPurgeIntervalMs: options.inbound.jtiPurgeIntervalMs } : {}),
@@ -161,6 +173,7 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
           clock,
           logger: get<Logger>(TOKENS.Logger),
           defaultLedgerBaseUrl: defaultBaseUrl,
+          ledgerUrlPolicy: urlPolicy,
         }),
     },
   ];
@@ -214,7 +227,7 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
   };
 }
 
-function publisherFrom(get: Resolve, providers: readonly Provider[], defaultBaseUrl: string, storage: Byte8Storage): Publisher {
+function publisherFrom(get: Resolve, providers: readonly Provider[], defaultBaseUrl: string, storage: Byte8Storage, ledgerUrlPolicy: LedgerUrlPolicy): Publisher {
   return createPublisher({
     outbox: get<OutboxStore>(TOKENS.OutboxStore),
     connections: get<ConnectionStore>(TOKENS.ConnectionStore),
@@ -224,6 +237,7 @@ function publisherFrom(get: Resolve, providers: readonly Provider[], defaultBase
     secretBox: get<SecretBox>(TOKENS.SecretBox),
     webhookProviderParams: Object.fromEntries(providers.map((p) => [p.key, p.webhookProviderParam])),
     defaultBaseUrl,
+    ledgerUrlPolicy,
     clock: get<Clock>(TOKENS.Clock),
     logger: get<Logger>(TOKENS.Logger),
   });

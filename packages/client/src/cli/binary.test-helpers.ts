@@ -35,7 +35,8 @@ export interface BinaryOptions {
 }
 
 function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, BYTE8_LOG_LEVEL: 'warn' };
+  // The simulator runs on 127.0.0.1, a host the connector refuses unless told (as an operator would tell it).
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, BYTE8_LOG_LEVEL: 'warn', BYTE8_ALLOWED_LEDGER_HOSTS: '127.0.0.1' };
   for (const [key, value] of Object.entries(extra)) if (value !== undefined) env[key] = value;
   return env;
 }

@@ -101,8 +101,10 @@ export class CliContext {
     this.#byte8 ??= this.storage().then(async (storage) => {
       const { storage: _options, ...config } = this.config ?? {};
       try {
+        const allowedHosts = config.ledger?.allowedHosts ?? this.settings.allowedLedgerHosts;
         const byte8 = await createByte8({
           ...config,
+          ...(allowedHosts ? { ledger: { ...config.ledger, allowedHosts } } : {}),
           ...overrides,
           storage,
           providers: this.providers,

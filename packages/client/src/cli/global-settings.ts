@@ -9,6 +9,11 @@ export const GLOBAL_SETTINGS = {
   dataDir: { flag: '--data-dir <dir>', env: 'BYTE8_DATA_DIR', description: 'embedded PGlite directory (single process), instead of a URL' },
   schema: { flag: '--schema <name>', env: 'BYTE8_DB_SCHEMA', description: 'PostgreSQL schema of the byte8_* tables' },
   logLevel: { flag: '--log-level <level>', env: 'BYTE8_LOG_LEVEL', description: `log level: ${LOG_LEVELS.join(', ')} (default info)` },
+  allowedLedgerHosts: {
+    flag: '--allowed-ledger-hosts <hosts>',
+    env: 'BYTE8_ALLOWED_LEDGER_HOSTS',
+    description: 'comma-separated hosts a paired ledger URL may name (host, *.domain; default the real ledger), when no configuration module sets ledger.allowedHosts',
+  },
 } as const;
 
 const settingsSchema = z.object({
@@ -23,6 +28,11 @@ const settingsSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase PostgreSQL identifier (a-z, 0-9, _)')
     .optional(),
   logLevel: z.enum(LOG_LEVELS).default('info'),
+  allowedLedgerHosts: z
+    .string()
+    .transform((value) => value.split(',').map((host) => host.trim()).filter(Boolean))
+    .pipe(z.array(z.string()).min(1, 'must name at least one host'))
+    .optional(),
   json: z.boolean().default(false),
 });
 export type GlobalSettings = z.infer<typeof settingsSchema>;

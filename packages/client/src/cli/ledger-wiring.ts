@@ -2,6 +2,7 @@ import { type LedgerTransport, type Logger, type SecretBox, systemClock } from '
 import { systemRandom } from '../crypto/system-random.js';
 import { type Publisher, createPublisher } from '../publisher/publisher.js';
 import { createSecretBox } from '../secret-box/create-secret-box.js';
+import { type LedgerUrlPolicy, ledgerUrlPolicy } from '../transport/ledger-url-policy.js';
 import { DEFAULT_LEDGER_BASE_URL } from '../transport/resolve-ledger-auth.js';
 import { createUndiciLedgerTransport } from '../transport/undici-ledger-transport.js';
 import type { CliContext, CliStorage } from './cli-context.js';
@@ -14,6 +15,18 @@ export interface LedgerWiring {
   readonly publisher: Publisher;
   readonly logger: Logger;
   readonly defaultBaseUrl: string;
+  readonly urlPolicy: LedgerUrlPolicy;
+}
+
+/** The ledger URL policy of a CLI run: the config's `ledger.allowedHosts`, else `--allowed-ledger-hosts`. */
+export function cliLedgerUrlPolicy(ctx: CliContext, defaultBaseUrl: string): LedgerUrlPolicy {
+  const config = ctx.config ?? {};
+  const allowedHosts = config.ledger?.allowedHosts ?? ctx.settings.allowedLedgerHosts;
+  try {
+    return ledgerUrlPolicy({ production: config.production ?? false, trustedBaseUrls: [defaultBaseUrl], ...(allowedHosts ? { allowedHosts } : {}) });
+  } catch (error) {
+    throw new UsageError(`config ${(error as Error).message}`);
+  }
 }
 
 /** Builds the ledger side from the host config (encryption, production, ledger); closed with the run. */
@@ -27,6 +40,8 @@ export function ledgerWiring(ctx: CliContext, storage: CliStorage): LedgerWiring
   } catch (error) {
     throw new UsageError(`config ${(error as Error).message}`);
   }
+  const defaultBaseUrl = config.ledger?.defaultBaseUrl ?? DEFAULT_LEDGER_BASE_URL;
+  const urlPolicy = cliLedgerUrlPolicy(ctx, defaultBaseUrl);
   const transport = createUndiciLedgerTransport({
     ...(config.ledger?.dispatcher ? { dispatcher: config.ledger.dispatcher } : {}),
     ...(config.ledger?.connectTimeoutMs ? { connectTimeoutMs: config.ledger.connectTimeoutMs } : {}),
@@ -34,9 +49,9 @@ export function ledgerWiring(ctx: CliContext, storage: CliStorage): LedgerWiring
     clock,
     random: config.random ?? systemRandom,
     logger,
+    urlPolicy,
   });
   ctx.onClose(() => transport.close());
-  const defaultBaseUrl = config.ledger?.defaultBaseUrl ?? DEFAULT_LEDGER_BASE_URL;
   const publisher = createPublisher({
     outbox: storage.outbox,
     connections: storage.connections,
@@ -44,8 +59,9 @@ export function ledgerWiring(ctx: CliContext, storage: CliStorage): LedgerWiring
     secretBox,
     webhookProviderParams: Object.fromEntries(ctx.providers.map((p) => [p.key, p.webhookProviderParam])),
     defaultBaseUrl,
+    ledgerUrlPolicy: urlPolicy,
     clock,
     logger,
   });
-  return { secretBox, transport, publisher, logger, defaultBaseUrl };
+  return { secretBox, transport, publisher, logger, defaultBaseUrl, urlPolicy };
 }

@@ -9,6 +9,7 @@ import { AesGcmSecretBox } from '../secret-box/aes-gcm-secret-box.js';
 import type { Byte8Storage } from '../storage/byte8-storage.js';
 import { TABLE_NAMES } from '../storage/byte8-tables.js';
 import { createStorage } from '../storage/create-storage.js';
+import { ledgerUrlPolicy } from '../transport/ledger-url-policy.js';
 import { createInboundHandler, type InboundHandlerOptions } from './create-inbound-handler.js';
 import { capturingLogger, movableClock, signJwt, startInboundServer } from './inbound-test-kit.test-helpers.js';
 
@@ -85,7 +86,7 @@ describe.each(testDialects())('inbound handler over $name', (dialect) => {
   async function serve(options: InboundHandlerOptions = {}): Promise<string> {
     const handler = createInboundHandler(
       { providers, connections: storage.connections, replayGuard: storage.replayGuard, syncState: storage.syncState, canonicalSource: source, secretBox, clock, logger },
-      { pairingRateLimit: { perAddress: 10_000, global: 10_000 }, ...options },
+      { pairingRateLimit: { perAddress: 10_000, global: 10_000 }, ledgerUrlPolicy: ledgerUrlPolicy({ allowedHosts: ['ledger.example'] }), ...options },
     );
     const server = await startInboundServer(handler);
     servers.push(server);

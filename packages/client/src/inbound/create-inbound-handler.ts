@@ -3,6 +3,7 @@ import type { CanonicalSource, Clock, ConnectionStore, Logger, ReplayGuard, Secr
 import type { InboundHandler, InboundRequest, InboundResponse } from '../app/inbound-types.js';
 import { createInboundJwtVerifier } from '../crypto/verify-inbound-jwt-request.js';
 import { createPairingRateLimiter, type PairingRateLimitOptions } from '../pairing/pairing-rate-limiter.js';
+import type { LedgerUrlPolicy } from '../transport/ledger-url-policy.js';
 import { errorResponse, internalErrorResponse, jsonResponse, unauthorizedResponse } from './responses.js';
 import { CANONICAL_ROUTES, type CanonicalEntityRoute, serveCanonical, servePaymentMethods } from './serve-canonical.js';
 import { servePair } from './serve-pair.js';
@@ -26,6 +27,8 @@ export interface InboundHandlerOptions {
   /** Larger bodies get 413. Default 1 MiB. */
   readonly maxBodyBytes?: number;
   readonly pairingRateLimit?: PairingRateLimitOptions;
+  /** Which ledgers a pairing may name (`ledger_base_url`); default the real ledger's hosts only. */
+  readonly ledgerUrlPolicy?: LedgerUrlPolicy;
   /**
    * Expired `jti`s are purged at most this often, after a verified request,
    * so the table stays small where no worker runs its GC. 0 turns it off.
@@ -106,7 +109,7 @@ export function createInboundHandler(deps: InboundHandlerDeps, options: InboundH
         deps.logger.error({ provider: route.provider }, 'byte8: pairing refused: HTTPS is required in production');
         return errorResponse(403, 'HTTPS is required.');
       }
-      return servePair({ ...deps, rateLimiter }, route.provider, request);
+      return servePair({ ...deps, rateLimiter, ...(options.ledgerUrlPolicy ? { ledgerUrlPolicy: options.ledgerUrlPolicy } : {}) }, route.provider, request);
     }
 
     if (production && !request.secure) {

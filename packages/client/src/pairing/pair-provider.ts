@@ -1,4 +1,6 @@
 import type { Clock, ConnectionStore, Logger, SecretBox } from '@byte8/core';
+import type { LedgerUrlPolicy } from '../transport/ledger-url-policy.js';
+import { defaultLedgerUrlPolicy } from '../transport/resolve-ledger-auth.js';
 import { hashPairingCode, PAIRING_CODE_TTL_SECONDS, sameHash } from './pairing-code.js';
 
 export interface PairProviderDeps {
@@ -6,6 +8,8 @@ export interface PairProviderDeps {
   readonly secretBox: SecretBox;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Which ledgers a pairing may name; default the real ledger's hosts only. */
+  readonly ledgerUrlPolicy?: LedgerUrlPolicy;
 }
 
 export type PairOutcome =
@@ -15,6 +19,7 @@ export type PairOutcome =
 export const PAIR_MESSAGES = {
   required: 'pairing_code, tenant_id, byte8_api_key and ledger_base_url are all required.',
   badUrl: 'ledger_base_url must be an absolute http(s) URL.',
+  refusedUrl: 'ledger_base_url is not an allowed ledger: %1.',
   invalidCode: 'Invalid or expired pairing code.',
 } as const;
 
@@ -38,6 +43,12 @@ export async function pairProvider(deps: PairProviderDeps, provider: string, par
   const baseUrl = text('ledger_base_url').replace(/\/+$/, '');
   if (!code || !tenantId || !masterKey || !baseUrl) return { ok: false, status: 400, message: PAIR_MESSAGES.required };
   if (!/^https?:\/\/[^/]+/.test(baseUrl)) return { ok: false, status: 400, message: PAIR_MESSAGES.badUrl };
+  // The URL receives the worker's signed deliveries and the admin's health calls: only allowed ledgers.
+  const verdict = (deps.ledgerUrlPolicy ?? defaultLedgerUrlPolicy()).check(baseUrl);
+  if (!verdict.ok) {
+    deps.logger.warn({ provider, reason: verdict.reason }, 'byte8: pairing refused: ledger_base_url not allowed');
+    return { ok: false, status: 400, message: PAIR_MESSAGES.refusedUrl.replace('%1', verdict.reason) };
+  }
 
   const rejected = (cause: string): PairOutcome => {
     deps.logger.warn({ provider, cause }, 'byte8: pairing rejected');

@@ -17,6 +17,7 @@ import {
   systemClock,
 } from '@byte8/core';
 import { classifyResponse } from '../transport/classify-response.js';
+import type { LedgerUrlPolicy } from '../transport/ledger-url-policy.js';
 import { DEFAULT_LEDGER_BASE_URL, isConnected, resolveLedgerAuth } from '../transport/resolve-ledger-auth.js';
 
 /** The event a provider command publishes synchronously (core `ProviderCommandContext.publishNow`). */
@@ -52,6 +53,8 @@ export interface PublisherDeps {
   /** `?provider=` value per provider key (`Provider.webhookProviderParam`); absent means none. */
   readonly webhookProviderParams?: Readonly<Record<string, string | null>>;
   readonly defaultBaseUrl?: string;
+  /** Where `publishNow` may post; default the real ledger's hosts and `defaultBaseUrl`. */
+  readonly ledgerUrlPolicy?: LedgerUrlPolicy;
   readonly clock?: Clock;
   readonly logger?: Logger;
 }
@@ -100,7 +103,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
       const { transport, secretBox } = deps;
       if (!transport || !secretBox) throw new Error('publishNow needs a transport and a secret box');
       const connection = await deps.connections.get(provider);
-      const auth = resolveLedgerAuth(connection, secretBox, deps.defaultBaseUrl ?? DEFAULT_LEDGER_BASE_URL);
+      const auth = resolveLedgerAuth(connection, secretBox, deps.defaultBaseUrl ?? DEFAULT_LEDGER_BASE_URL, deps.ledgerUrlPolicy);
       if (!auth) throw new Error(`provider ${provider} is not connected to the ledger`);
       const input = toInput(provider, auth.tenantId, event, formatWireTimestamp(clock.now()));
       const response = await transport.deliver({

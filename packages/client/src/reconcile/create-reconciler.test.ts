@@ -8,6 +8,7 @@ import { createSecretBox } from '../secret-box/create-secret-box.js';
 import type { Byte8Storage } from '../storage/byte8-storage.js';
 import { createStorage } from '../storage/create-storage.js';
 import { createUndiciLedgerTransport } from '../transport/undici-ledger-transport.js';
+import { LOOPBACK_LEDGER } from '../testing/loopback-ledger.test-helpers.js';
 import { createDrainWorker } from '../worker/create-drain-worker.js';
 import { createReconciler } from './create-reconciler.js';
 import { MemoryHost } from './memory-host.test-helpers.js';
@@ -58,7 +59,7 @@ describe.each(testDialects())('reconciliation on $name', (dialect) => {
   function parts(host: MemoryHost, tuning: { maxPerPass?: number; settleMs?: number } = {}) {
     const publisher = createPublisher({ outbox: storage.outbox, connections: storage.connections });
     const hooks = createHostHooks({ providers, publisher });
-    const worker = createDrainWorker({ outbox: storage.outbox, connections: storage.connections, transport, secretBox, providers });
+    const worker = createDrainWorker({ outbox: storage.outbox, connections: storage.connections, transport, secretBox, providers, ledgerUrlPolicy: LOOPBACK_LEDGER });
     const reconciler = createReconciler({
       ...storage,
       source: host,

@@ -145,6 +145,44 @@ describe('createUndiciLedgerTransport().deliver', () => {
     await transport.close();
   });
 
+  it('reads at most 64 KiB of an answer and stops downloading the rest', async () => {
+    const transport = createUndiciLedgerTransport({ totalTimeoutMs: 3_000 });
+    let written = 0;
+    // An endless body: without a cap the read never ends (until the timeout).
+    reply = (_req, res) => {
+      res.writeHead(422, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(16_384, 'x');
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk)) written += chunk.length;
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      res.on('close', () => undefined);
+      pump();
+    };
+    const started = performance.now();
+    const answer = await transport.deliver(delivery());
+    await transport.close();
+    expect(answer).toMatchObject({ kind: 'response', statusCode: 422 });
+    expect(answer.kind === 'response' && answer.body.length).toBe(65_536);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(written).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('refuses to dial a host the URL policy does not allow, whatever the stored URL says', async () => {
+    const { ledgerUrlPolicy } = await import('./ledger-url-policy.js');
+    const transport = createUndiciLedgerTransport({ urlPolicy: ledgerUrlPolicy({ allowedHosts: ['ledger.byte8.io'] }) });
+    const port = new URL(baseUrl).port;
+    for (const sneaky of [baseUrl, `http://ledger.byte8.io@127.0.0.1:${port}/internal/admin`]) {
+      expect(await transport.deliver(delivery({ baseUrl: sneaky }))).toEqual({
+        kind: 'network-error',
+        message: 'ledger base URL refused: host 127.0.0.1 is not an allowed ledger host (ledger.allowedHosts: ledger.byte8.io)',
+      });
+      expect(await transport.fetchHealth({ baseUrl: sneaky, tenantId: TENANT, masterKey: MASTER })).toBeNull();
+    }
+    expect(seen).toEqual([]);
+    await transport.close();
+  });
+
   it('gives up after the total timeout', async () => {
     const transport = createUndiciLedgerTransport({ totalTimeoutMs: 200 });
     reply = (_req, res) => setTimeout(() => res.writeHead(202).end(), 1_000);

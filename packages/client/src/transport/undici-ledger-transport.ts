@@ -17,6 +17,7 @@ import { createOutboundSigner } from '../crypto/outbound-signer.js';
 import { systemRandom } from '../crypto/system-random.js';
 import { DeadlineSweeper } from './deadline-sweeper.js';
 import { type LedgerTarget, ledgerTarget, webhookTarget } from './ledger-urls.js';
+import { assertLedgerUrl, type LedgerUrlPolicy } from './ledger-url-policy.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 
 export interface UndiciLedgerTransportOptions {
@@ -30,6 +31,13 @@ export interface UndiciLedgerTransportOptions {
   readonly connectionsPerOrigin?: number;
   /** Health answers are reused this long per tenant; default 30 000 (wire-contract §6.12). */
   readonly healthCacheMs?: number;
+  /**
+   * Bytes of a ledger answer read at most; the rest is not downloaded (the connection is dropped).
+   * The ledger's answers are small JSON documents. Default 65 536.
+   */
+  readonly maxResponseBytes?: number;
+  /** Where requests may go; checked before each one (the stored URL is also checked where it is read). */
+  readonly urlPolicy?: LedgerUrlPolicy;
   readonly clock?: Clock;
   readonly random?: Random;
   readonly logger?: Logger;
@@ -65,6 +73,8 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
   const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
   const totalTimeoutMs = options.totalTimeoutMs ?? 15_000;
   const healthCacheMs = options.healthCacheMs ?? 30_000;
+  const maxResponseBytes = options.maxResponseBytes ?? 65_536;
+  if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 1) throw new Error('ledger transport: maxResponseBytes must be a positive integer');
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const signer = createOutboundSigner({ clock, random: options.random ?? systemRandom });
@@ -87,10 +97,12 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
     headers: Record<string, string>,
     body?: string,
   ): Promise<RawAnswer> {
+    // The origin is what is dialled: a base URL's user info is not part of it.
+    if (options.urlPolicy) assertLedgerUrl(options.urlPolicy, target.origin);
     const deadline = deadlines.start();
     try {
       const answer = await dispatcher.request({ origin: target.origin, path: target.path, method, headers, body, signal: deadline.signal });
-      const text = await answer.body.text();
+      const text = await readCapped(answer.body, maxResponseBytes);
       return { statusCode: answer.statusCode, headers: answer.headers, body: text };
     } finally {
       deadline.done();
@@ -98,6 +110,7 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
   }
 
   function describeError(error: unknown): string {
+    if (error instanceof Error && error.name === 'LedgerUrlRefusedError') return error.message;
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
       return `timed out after ${totalTimeoutMs} ms`;
     }
@@ -191,4 +204,24 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
       await owned?.close();
     },
   };
+}
+
+/**
+ * The answer's first `cap` bytes as UTF-8. Past the cap the stream is
+ * destroyed (leaving the loop does it), so a ledger, or whatever a bad base
+ * URL reached, cannot make the worker buffer an unbounded body.
+ */
+async function readCapped(body: AsyncIterable<unknown>, cap: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    if (size + buffer.length >= cap) {
+      chunks.push(buffer.subarray(0, cap - size));
+      break;
+    }
+    chunks.push(buffer);
+    size += buffer.length;
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

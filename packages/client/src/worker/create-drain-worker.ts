@@ -19,7 +19,8 @@ import {
 import type { DrainWorkerHandle } from '../app/byte8-types.js';
 import { systemRandom } from '../crypto/system-random.js';
 import { type MetricsRecorder, noopMetricsRecorder } from '../metrics/metrics-recorder.js';
-import { resolveLedgerAuth } from '../transport/resolve-ledger-auth.js';
+import type { LedgerUrlPolicy } from '../transport/ledger-url-policy.js';
+import { defaultLedgerUrlPolicy, resolveLedgerAuth } from '../transport/resolve-ledger-auth.js';
 import type { BackoffOptions } from './backoff.js';
 import { mapBounded } from './map-bounded.js';
 import { outcomeFor } from './outcome-for.js';
@@ -33,6 +34,8 @@ export interface DrainWorkerDeps {
   readonly secretBox: SecretBox;
   /** Installed providers; rows of other providers are never claimed. */
   readonly providers: readonly Pick<Provider, 'key' | 'webhookProviderParam'>[];
+  /** Where a stored ledger base URL may point; default the real ledger's hosts and `defaultBaseUrl`. */
+  readonly ledgerUrlPolicy?: LedgerUrlPolicy;
   /** Inbound `jti` memory; GC drops its expired entries (the table grows by one row per ledger pull). */
   readonly replayGuard?: Pick<ReplayGuard, 'purgeExpired'>;
   /** Wake-up hint (e.g. `storage.listen`, NOTIFY); polling alone stays correct. */
@@ -77,6 +80,7 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
   const workerId = opts.workerId ?? `${hostname()}:${process.pid}:${random.uuid().slice(0, 8)}`;
   const backoff: BackoffOptions = { ladderSeconds: opts.backoffLadderSeconds, jitter: opts.jitter };
   const installed = new Map(deps.providers.map((p) => [p.key, p.webhookProviderParam]));
+  const urlPolicy = deps.ledgerUrlPolicy ?? defaultLedgerUrlPolicy(opts.defaultBaseUrl);
 
   let running = false;
   let stopping = false;
@@ -99,10 +103,12 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
     for (const record of await deps.connections.list()) {
       if (!installed.has(record.provider)) continue;
       try {
-        const auth = resolveLedgerAuth(record, deps.secretBox, opts.defaultBaseUrl);
+        const auth = resolveLedgerAuth(record, deps.secretBox, opts.defaultBaseUrl, urlPolicy);
         if (auth) found.set(record.provider, { auth, providerParam: installed.get(record.provider) ?? null });
       } catch (error) {
-        logger.error({ provider: record.provider, error: errorText(error) }, 'cannot open the master key; provider not drained');
+        const refused = error instanceof Error && error.name === 'LedgerUrlRefusedError';
+        const message = refused ? 'ledger base URL refused; provider not drained (its rows wait)' : 'cannot open the master key; provider not drained';
+        logger.error({ provider: record.provider, error: errorText(error) }, message);
       }
     }
     return found;

@@ -60,6 +60,7 @@ export async function outboundHarness(dialect: TestDialect, providers: readonly 
     transport,
     secretBox,
     webhookProviderParams: Object.fromEntries(providers.map((p) => [p.key, p.webhookProviderParam])),
+    defaultBaseUrl: sim.url,
     clock,
   });
   const hooks = createHostHooks({ providers, publisher });
@@ -95,7 +96,8 @@ export async function outboundHarness(dialect: TestDialect, providers: readonly 
         clock,
         ...(listen ? { listen: (cb: () => void) => on.listen(cb) } : {}),
       },
-      { pollIntervalMs: 50, gcIntervalMs: 0, ...options },
+      // The simulator is this worker's configured ledger, as a host would say with ledger.defaultBaseUrl.
+      { pollIntervalMs: 50, gcIntervalMs: 0, defaultBaseUrl: sim.url, ...options },
     );
     workers.push(w);
     return w;

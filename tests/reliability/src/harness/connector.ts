@@ -50,6 +50,8 @@ export async function startReliabilityHost(options: HostOptions): Promise<Reliab
     logger: silentLogger,
     reconciliation: { intervalMs: 0 },
     ...rest,
+    // The simulator and the fault proxy listen on 127.0.0.1.
+    ledger: { allowedHosts: ['127.0.0.1'], ...rest.ledger },
     worker: { gcIntervalMs: 0, ...rest.worker },
   });
   const tenant = sim.registerTenant({ provider: SAGE, ...(hostBaseUrl ? { hostBaseUrl } : {}) });

@@ -36,6 +36,8 @@ export function startWorkerProcess(options: WorkerProcessOptions): WorkerProcess
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       BYTE8_LOG_LEVEL: options.logLevel ?? 'info',
+      // The simulator and the fault proxy listen on 127.0.0.1: allowed as an operator would allow them.
+      BYTE8_ALLOWED_LEDGER_HOSTS: '127.0.0.1',
       RELIABILITY_DATABASE_URL: options.databaseUrl,
       RELIABILITY_ENCRYPTION_KEY: ENCRYPTION_KEY,
       RELIABILITY_WORKER_OPTIONS: JSON.stringify(options.worker ?? {}),

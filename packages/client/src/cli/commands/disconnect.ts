@@ -23,7 +23,7 @@ export function registerDisconnect(program: Command, ctx: CliContext, run: RunAc
         let acknowledged = false;
         const auth = (() => {
           try {
-            return resolveLedgerAuth(record, wiring.secretBox, wiring.defaultBaseUrl);
+            return resolveLedgerAuth(record, wiring.secretBox, wiring.defaultBaseUrl, wiring.urlPolicy);
           } catch {
             // A key that cannot be opened cannot sign either; clear it anyway.
             return null;

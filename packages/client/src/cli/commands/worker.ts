@@ -59,6 +59,7 @@ async function workerParts(ctx: CliContext, flags: WorkerFlags): Promise<WorkerP
       secretBox: wiring.secretBox,
       providers: ctx.providers,
       replayGuard: storage.replayGuard,
+      ledgerUrlPolicy: wiring.urlPolicy,
       listen: (onNotify) => storage.listen(onNotify),
       ...(ctx.config?.clock ? { clock: ctx.config.clock } : {}),
       ...(ctx.config?.random ? { random: ctx.config.random } : {}),
