@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SageApiSimulator } from '../sage-api-simulator.js';
+import { type ApiClient, expectInvalid, type Json, startSim } from '../sage-api.test-helpers.js';
+import { createContact, createInvoice, FR_ADDRESS, invoiceBody, line, SOLO, soloClient } from './resource-fixtures.test-helpers.js';
+
+let sim: SageApiSimulator;
+let client: ApiClient;
+let ledger: (code: string) => string;
+let bank: string;
+let ada: Json;
+let bob: Json;
+
+beforeAll(async () => {
+  sim = await startSim();
+  ({ client, ledger, bank } = await soloClient(sim));
+  ada = await createContact(client, { reference: 'ADA' });
+  bob = await createContact(client, { name: 'Bob', reference: 'BOB' });
+});
+afterAll(() => sim.stop());
+
+const receipt = (contactId: string, total: number, allocations: unknown[], overrides: Record<string, unknown> = {}) => ({
+  contact_payment: { transaction_type_id: 'CUSTOMER_RECEIPT', contact_id: contactId, bank_account_id: bank, date: '2026-03-05', total_amount: total, allocated_artefacts: allocations, ...overrides },
+});
+const invoiceNow = async (id: string) => (await client.get(`/sales_invoices/${id}`)).json;
+const creditNote = async (contactId: string, overrides: Record<string, unknown> = {}) => {
+  const result = await client.post('/sales_credit_notes', invoiceBody(contactId, ledger('4000'), overrides, 'sales_credit_note', 'credit_note_lines'));
+  expect(result.status, JSON.stringify(result.json)).toBe(201);
+  return result.json;
+};
+
+describe('contact payments (c.6)', () => {
+  it('requires transaction_type_id, contact_id, bank_account_id, date and total_amount', async () => {
+    const empty = await client.post('/contact_payments', { contact_payment: {} });
+    for (const source of ['transaction_type_id', 'contact_id', 'bank_account_id', 'date', 'total_amount']) expectInvalid(empty, source, 'This field is required.');
+    expectInvalid(await client.post('/contact_payments', receipt(ada.id, 5, [], { bank_account_id: 'f'.repeat(32) })), 'bank_account', "Couldn't find Bank Account.");
+    expectInvalid(await client.post('/contact_payments', receipt(ada.id, 5, [], { transaction_type_id: 'SALES_INVOICE' })), 'transaction_type');
+    expectInvalid(await client.post('/contact_payments', receipt(ada.id, 5, [], { payment_method_id: 'BITCOIN' })), 'payment_method');
+    expectInvalid(await client.post('/contact_payments', receipt(ada.id, 0, [])), 'total_amount');
+  });
+
+  it('allocating moves the invoice UNPAID -> PART_PAID -> PAID and keeps outstanding_amount and total_paid', async () => {
+    const invoice = await createInvoice(client, ada.id, ledger('4000'));
+    expect(invoice).toMatchObject({ total_amount: 24, outstanding_amount: 24, status: { id: 'UNPAID' } });
+    const part = await client.post('/contact_payments', receipt(ada.id, 10, [{ artefact_id: invoice.id, amount: 10 }], { payment_method_id: 'CREDIT_DEBIT', reference: 'ch_123' }));
+    expect(part.status).toBe(201);
+    expect(part.json).toMatchObject({
+      transaction_type: { id: 'CUSTOMER_RECEIPT' },
+      contact: { id: ada.id },
+      bank_account: { id: bank },
+      payment_method: { id: 'CREDIT_DEBIT' },
+      total_amount: 10,
+      currency: { id: 'GBP' },
+      allocated_artefacts: [{ artefact: { id: invoice.id, displayed_as: invoice.displayed_as, $path: `/sales_invoices/${invoice.id}` }, amount: 10 }],
+      payment_on_account: null,
+    });
+    expect(await invoiceNow(invoice.id)).toMatchObject({ status: { id: 'PART_PAID' }, outstanding_amount: 14, total_paid: 10, last_paid: '2026-03-05' });
+    const rest = await client.post('/contact_payments', receipt(ada.id, 14, [{ artefact_id: invoice.id, amount: 14 }]));
+    expect(rest.status).toBe(201);
+    const paid = await invoiceNow(invoice.id);
+    expect(paid).toMatchObject({ status: { id: 'PAID' }, outstanding_amount: 0, total_paid: 24 });
+    expect(paid.payments_allocations.map((entry: Json) => entry.link.id)).toEqual([part.json.id, rest.json.id]);
+    expect((await client.get(`/contact_payments?contact_id=${ada.id}`)).json.$total).toBe(2);
+  });
+
+  it('refuses allocating more than is outstanding or more than the payment', async () => {
+    const invoice = await createInvoice(client, ada.id, ledger('4000'));
+    expectInvalid(await client.post('/contact_payments', receipt(ada.id, 30, [{ artefact_id: invoice.id, amount: 25 }])), 'allocated_artefacts.amount', 'exceeds the outstanding amount');
+    expectInvalid(await client.post('/contact_payments', receipt(ada.id, 30, [{ artefact_id: invoice.id, amount: 12 }, { artefact_id: invoice.id, amount: 12.01 }])), 'allocated_artefacts.amount');
+    expectInvalid(await client.post('/contact_payments', receipt(ada.id, 5, [{ artefact_id: invoice.id, amount: 10 }])), 'total_amount', /less than the amount allocated/);
+    expectInvalid(await client.post('/contact_payments', receipt(ada.id, 5, [{ artefact_id: invoice.id, amount: -5 }])), 'allocated_artefacts.amount');
+    expect(await invoiceNow(invoice.id)).toMatchObject({ outstanding_amount: 24, total_paid: 0 });
+    // The unallocated rest of a payment is a payment on account.
+    const onAccount = await client.post('/contact_payments', receipt(ada.id, 30, [{ artefact_id: invoice.id, amount: 24 }]));
+    expect(onAccount.json.payment_on_account).toMatchObject({ total_amount: 6 });
+  });
+
+  it('a payment only settles invoices of its own contact (c.8)', async () => {
+    const bobsInvoice = await createInvoice(client, bob.id, ledger('4000'));
+    expectInvalid(await client.post('/contact_payments', receipt(ada.id, 24, [{ artefact_id: bobsInvoice.id, amount: 24 }])), 'allocated_artefacts.artefact', 'must belong to the same contact');
+    expectInvalid(await client.post('/contact_payments', receipt(ada.id, 24, [{ artefact_id: 'f'.repeat(32), amount: 24 }])), 'allocated_artefacts.artefact', "Couldn't find Artefact.");
+    expect((await client.post('/contact_payments', receipt(bob.id, 24, [{ artefact_id: bobsInvoice.id, amount: 24 }]))).status).toBe(201);
+  });
+
+  it('the payment currency must be the invoice currency; the payment takes the invoice rate (c.8, b.3)', async () => {
+    const euro = await createContact(client, { name: 'Euro', reference: 'EURO', currency_id: 'EUR', main_address: FR_ADDRESS });
+    const zero = line(ledger('4000'), { tax_rate_id: 'GB_ZERO', tax_amount: 0, eu_goods_services_type_id: 'GOODS' });
+    const invoice = await createInvoice(client, euro.id, ledger('4000'), { main_address: FR_ADDRESS, currency_id: 'EUR', exchange_rate: 1.2, invoice_lines: [zero] });
+    expectInvalid(await client.post('/contact_payments', receipt(euro.id, 20, [{ artefact_id: invoice.id, amount: 20 }], { currency_id: 'GBP' })), 'currency_id');
+    const gbpInvoice = await createInvoice(client, ada.id, ledger('4000'));
+    expectInvalid(await client.post('/contact_payments', receipt(ada.id, 24, [{ artefact_id: gbpInvoice.id, amount: 24 }], { currency_id: 'EUR', exchange_rate: 1.2 })), 'currency_id');
+    const paid = await client.post('/contact_payments', receipt(euro.id, 20, [{ artefact_id: invoice.id, amount: 20 }], { currency_id: 'EUR' }));
+    expect(paid.status).toBe(201);
+    expect(paid.json).toMatchObject({ currency: { id: 'EUR' }, exchange_rate: 1.2, base_currency_total_amount: 16.67 });
+    expect((await invoiceNow(invoice.id)).status.id).toBe('PAID');
+  });
+
+  it('DELETE takes the payment back off the invoice; a refused PUT changes nothing', async () => {
+    const invoice = await createInvoice(client, ada.id, ledger('4000'));
+    const payment = (await client.post('/contact_payments', receipt(ada.id, 24, [{ artefact_id: invoice.id, amount: 24 }]))).json;
+    expectInvalid(await client.put(`/contact_payments/${payment.id}`, { contact_payment: { total_amount: 10 } }), 'total_amount');
+    expect(await invoiceNow(invoice.id)).toMatchObject({ status: { id: 'PAID' }, total_paid: 24 });
+    const edited = await client.put(`/contact_payments/${payment.id}`, { contact_payment: { total_amount: 10, allocated_artefacts: [{ artefact_id: invoice.id, amount: 10 }] } });
+    expect(edited.status).toBe(200);
+    expect(await invoiceNow(invoice.id)).toMatchObject({ status: { id: 'PART_PAID' }, total_paid: 10, outstanding_amount: 14 });
+    expect((await client.delete(`/contact_payments/${payment.id}`)).status).toBe(204);
+    expect(await invoiceNow(invoice.id)).toMatchObject({ status: { id: 'UNPAID' }, total_paid: 0, outstanding_amount: 24, payments_allocations: [] });
+    expect((await client.get(`/contact_payments/${payment.id}`)).status).toBe(404);
+  });
+
+  it('an invoice with payments can be neither edited nor voided; a draft cannot be paid', async () => {
+    const invoice = await createInvoice(client, ada.id, ledger('4000'));
+    await client.post('/contact_payments', receipt(ada.id, 5, [{ artefact_id: invoice.id, amount: 5 }]));
+    expectInvalid(await client.put(`/sales_invoices/${invoice.id}`, { sales_invoice: { notes: 'x' } }), 'base', /payments/);
+    expectInvalid(await client.delete(`/sales_invoices/${invoice.id}?void_reason=oops`), 'base', /payments/);
+    const draft = await createInvoice(client, ada.id, ledger('4000'), { status_id: 'DRAFT' });
+    expectInvalid(await client.post('/contact_payments', receipt(ada.id, 5, [{ artefact_id: draft.id, amount: 5 }])), 'allocated_artefacts.artefact', /DRAFT/);
+  });
+});
+
+describe('sales credit notes (c.6)', () => {
+  it('are numbered CN-1, CN-2 and computed like invoices', async () => {
+    const first = await creditNote(ada.id, { original_invoice_date: '2026-03-01', notes: 'Credit for invoice 42 — damaged' });
+    expect(first).toMatchObject({ displayed_as: 'CN-1', credit_note_number: 'CN-1', total_amount: 24, outstanding_amount: 24, status: { id: 'UNPAID' }, original_invoice_date: '2026-03-01' });
+    expect(first.credit_note_lines).toHaveLength(1);
+    expect((await creditNote(ada.id)).displayed_as).toBe('CN-2');
+    expectInvalid(await client.post('/sales_credit_notes', invoiceBody(ada.id, ledger('4000'), {}, 'sales_credit_note', 'invoice_lines')), 'credit_note_lines', 'This field is required.');
+    const draft = await creditNote(ada.id, { status_id: 'DRAFT' });
+    expect((await client.post(`/sales_credit_notes/${draft.id}/release`)).json.status.id).toBe('UNPAID');
+  });
+
+  it('a customer refund settles a credit note', async () => {
+    const note = await creditNote(ada.id);
+    const refund = await client.post('/contact_payments', receipt(ada.id, 24, [{ artefact_id: note.id, amount: 24 }], { transaction_type_id: 'CUSTOMER_REFUND' }));
+    expect(refund.status).toBe(201);
+    expect((await client.get(`/sales_credit_notes/${note.id}`)).json).toMatchObject({ status: { id: 'PAID' }, outstanding_amount: 0 });
+    const invoice = await createInvoice(client, ada.id, ledger('4000'));
+    expectInvalid(await client.post('/contact_payments', receipt(ada.id, 24, [{ artefact_id: invoice.id, amount: 24 }], { transaction_type_id: 'CUSTOMER_REFUND' })), 'allocated_artefacts.artefact');
+  });
+});
+
+describe('contact allocations (c.6, c.8)', () => {
+  const allocation = (contactId: string, artefacts: unknown[]) => ({ contact_allocation: { transaction_type_id: 'CUSTOMER_ALLOCATION', contact_id: contactId, date: '2026-03-06', allocated_artefacts: artefacts } });
+
+  it('nets a credit note against an invoice of the same contact', async () => {
+    const invoice = await createInvoice(client, ada.id, ledger('4000'));
+    const note = await creditNote(ada.id, { credit_note_lines: [line(ledger('4000'), { quantity: 1, tax_amount: 2 })] });
+    const result = await client.post('/contact_allocations', allocation(ada.id, [{ artefact_id: invoice.id, amount: 12 }, { artefact_id: note.id, amount: -12 }]));
+    expect(result.status, JSON.stringify(result.json)).toBe(201);
+    expect(result.json.allocated_artefacts.map((a: Json) => a.amount)).toEqual([12, -12]);
+    expect(await invoiceNow(invoice.id)).toMatchObject({ status: { id: 'PART_PAID' }, outstanding_amount: 12 });
+    expect((await client.get(`/sales_credit_notes/${note.id}`)).json).toMatchObject({ status: { id: 'PAID' }, outstanding_amount: 0 });
+    expect((await client.delete(`/contact_allocations/${result.json.id}`)).status).toBe(204);
+    expect(await invoiceNow(invoice.id)).toMatchObject({ status: { id: 'UNPAID' }, outstanding_amount: 24 });
+  });
+
+  it('refuses a credit note of another contact, an unbalanced allocation and a wrong type', async () => {
+    const invoice = await createInvoice(client, ada.id, ledger('4000'));
+    const bobsNote = await creditNote(bob.id);
+    expectInvalid(await client.post('/contact_allocations', allocation(ada.id, [{ artefact_id: invoice.id, amount: 24 }, { artefact_id: bobsNote.id, amount: -24 }])), 'allocated_artefacts.artefact', 'must belong to the same contact');
+    const adasNote = await creditNote(ada.id);
+    expectInvalid(await client.post('/contact_allocations', allocation(ada.id, [{ artefact_id: invoice.id, amount: 20 }, { artefact_id: adasNote.id, amount: -24 }])), 'allocated_artefacts', /balance/);
+    expectInvalid(await client.post('/contact_allocations', allocation(ada.id, [{ artefact_id: invoice.id, amount: 24 }, { artefact_id: adasNote.id, amount: 24 }])), 'allocated_artefacts.amount');
+    expectInvalid(await client.post('/contact_allocations', { contact_allocation: { transaction_type_id: 'CUSTOMER_RECEIPT', contact_id: ada.id, allocated_artefacts: [] } }), 'transaction_type');
+    expectInvalid(await client.post('/contact_allocations', allocation(ada.id, [])), 'allocated_artefacts', 'This field is required.');
+    expect(await invoiceNow(invoice.id)).toMatchObject({ outstanding_amount: 24 });
+    expect((await client.post('/contact_allocations', allocation(ada.id, [{ artefact_id: invoice.id, amount: 24 }, { artefact_id: adasNote.id, amount: -24 }]))).status).toBe(201);
+    expect(sim.business(SOLO).counts.creates.contact_allocations).toBe(2);
+  });
+});
