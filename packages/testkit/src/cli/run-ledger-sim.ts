@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { LedgerSimulator } from '../simulator/ledger-simulator.js';
 import { parseSimArgs, USAGE } from './parse-sim-args.js';
+import { waitForStopSignal } from './wait-for-stop-signal.js';
 
 export interface LedgerSimIo {
   readonly out: (line: string) => void;
@@ -29,15 +30,7 @@ export async function runLedgerSim(argv: readonly string[], io: LedgerSimIo): Pr
   const sim = await LedgerSimulator.start(args.options);
   if (args.tenant) sim.registerTenant(args.tenant);
   io.out(`byte8-ledger-sim listening on ${sim.url}`);
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      io.signals.off('SIGINT', stop);
-      io.signals.off('SIGTERM', stop);
-      resolve();
-    };
-    io.signals.on('SIGINT', stop);
-    io.signals.on('SIGTERM', stop);
-  });
+  await waitForStopSignal(io.signals);
   await sim.stop();
   io.out('byte8-ledger-sim stopped');
   return 0;

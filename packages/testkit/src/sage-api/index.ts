@@ -1,7 +1,7 @@
 // A Sage Business Cloud Accounting v3.1 simulator: OAuth and API on one local server.
 export { SageApiSimulator, type SageApiUrls } from './sage-api-simulator.js';
 export {
-  DEFAULT_RATE_LIMIT,
+  DEFAULT_RATE_LIMIT as SAGE_DEFAULT_RATE_LIMIT,
   SAGE_DEMO_CLIENT,
   type SageApiSimulatorOptions,
   type SageClientRegistration,
@@ -15,8 +15,8 @@ export { SageFaultInjector, type SageFaultTarget, type SageThrottleOptions } fro
 export type { SageApiStats } from './log/sage-api-stats.js';
 export type { SageRequestRecord } from './log/sage-request-log.js';
 export type { SageErrorItem } from './http/sage-error.js';
-export { AUTHORIZATION_CODE_TTL_MS } from './oauth/authorization-codes.js';
-export { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from './oauth/token-store.js';
+export { AUTHORIZATION_CODE_TTL_MS as SAGE_AUTHORIZATION_CODE_TTL_MS } from './oauth/authorization-codes.js';
+export { ACCESS_TOKEN_TTL_SECONDS as SAGE_ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS as SAGE_REFRESH_TOKEN_TTL_SECONDS } from './oauth/token-store.js';
 export { s256Challenge } from './oauth/pkce.js';
-export { DEFAULT_ITEMS_PER_PAGE, MAX_ITEMS_PER_PAGE } from './api/list-page.js';
+export { DEFAULT_ITEMS_PER_PAGE as SAGE_DEFAULT_ITEMS_PER_PAGE, MAX_ITEMS_PER_PAGE as SAGE_MAX_ITEMS_PER_PAGE } from './api/list-page.js';
 export { completeSageConsent, type ConsentOptions, type ConsentResult } from './consent-driver.js';

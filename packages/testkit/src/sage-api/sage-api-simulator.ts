@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { systemClock } from '@byte8/core';
 import { flatHeaders, readBody } from '../simulator/http-io.js';
 import { AccountDirectory } from './accounts/account-directory.js';
 import { AdjustableClock } from './adjustable-clock.js';
@@ -57,7 +56,8 @@ export class SageApiSimulator {
   #origin = '';
 
   private constructor(options: ReturnType<typeof resolveSageApiOptions>) {
-    this.#clock = new AdjustableClock(options.clock ?? systemClock);
+    // The wall clock when none is given; a type-only use of core's Clock keeps the command light to start.
+    this.#clock = new AdjustableClock(options.clock ?? { now: () => new Date() });
     this.#log = new SageRequestLog(options.record);
     this.#clients = new ClientRegistry(options.clients);
     this.#limiter = new RateLimiter(options.rateLimit);

@@ -1,8 +1,7 @@
 import { recordNotFound, SageApiError, sageErrorItem } from '../http/sage-error.js';
 import { emptyReply, jsonReply, type SageReply } from '../http/sage-reply.js';
 import { bump, type MutableSageApiStats } from '../log/sage-api-stats.js';
-import { parseSince } from './list-filters.js';
-import { applyFilters } from './list-filters.js';
+import { applyFilters, parseSince } from './list-filters.js';
 import { listEnvelope, sortRecords } from './list-page.js';
 import { readRootObject } from './json-body.js';
 import type { ResourceContext, ResourceSpec } from './resource-spec.js';

@@ -68,12 +68,12 @@ describe('the authorize page in a real browser (c.2)', () => {
   it('signs in as the user with two businesses, presses Allow and lands on the callback with code and state', async () => {
     await page.goto(authorize('browser-state-1'));
     expect(await page.title()).toBe('Sign in to Sage Accounting');
-    expect(await page.locator('main').innerText()).toContain('Byte8 Browser Test would like to read and change your Sage Accounting data');
+    expect(await page.locator('main').textContent()).toContain('Byte8 Browser Test would like to read and change your Sage Accounting data');
     const multi = SAGE_SEED.users.multi;
     await page.getByLabel('Sign in as').selectOption({ label: 'Morgan Multi (North Shop Ltd, South Shop Ltd)' });
     await page.screenshot({ path: `${SHOTS}sage-sim-authorize.png`, fullPage: true });
     await Promise.all([page.waitForURL((url) => url.pathname === '/sage/callback'), page.getByRole('button', { name: 'Allow' }).click()]);
-    expect(await page.locator('#done').innerText()).toBe('Back in the app');
+    expect(await page.locator('#done').textContent()).toBe('Back in the app');
     const landed = callback.hits.at(-1)!;
     expect(landed.searchParams.get('state')).toBe('browser-state-1');
     expect(landed.searchParams.get('country')).toBe('GB');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SageApiSimulator } from '../sage-api-simulator.js';
-import { type ApiClient, expectInvalid, type Json, startSim } from '../sage-api.test-helpers.js';
+import { type ApiClient, expectInvalid, startSim } from '../sage-api.test-helpers.js';
 import { createContact, createInvoice, invoiceBody, line, SOLO, soloClient } from './resource-fixtures.test-helpers.js';
 
 let sim: SageApiSimulator;
