@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_RATE_LIMIT, SAGE_DEMO_CLIENT, type SageClientRegistration, type SageRateLimit } from '../sage-api/sage-api-options.js';
+import { parsePortFlag } from './port-flag.js';
 
 export const SAGE_SIM_USAGE = `Usage: byte8-sage-sim [options]
 
@@ -21,11 +22,6 @@ Options:
 export type SageSimArgs =
   | { readonly help: true }
   | { readonly help: false; readonly port: number; readonly host: string; readonly client: SageClientRegistration; readonly rateLimit: SageRateLimit | null };
-
-function nonNegativeInteger(name: string, value: string): number {
-  if (!/^\d+$/.test(value)) throw new Error(`--${name} must be a non-negative integer, got '${value}'`);
-  return Number(value);
-}
 
 function parseRateLimit(value: string | undefined): SageRateLimit | null {
   if (value === undefined) return DEFAULT_RATE_LIMIT;
@@ -54,8 +50,7 @@ export function parseSageSimArgs(argv: readonly string[]): SageSimArgs {
     },
   });
   if (values.help) return { help: true };
-  const port = values.port === undefined ? 0 : nonNegativeInteger('port', values.port);
-  if (port > 65535) throw new Error(`--port must be at most 65535, got ${port}`);
+  const port = parsePortFlag(values.port);
   const host = values.host ?? '127.0.0.1';
   if (host === '') throw new Error('--host must not be empty');
   const clientId = values['client-id'] ?? SAGE_DEMO_CLIENT.clientId;

@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { LedgerSimulator } from '../simulator/ledger-simulator.js';
 import { parseSimArgs, USAGE } from './parse-sim-args.js';
+import { readCommandLine } from './read-command-line.js';
 import { waitForStopSignal } from './wait-for-stop-signal.js';
 
 export interface LedgerSimIo {
@@ -15,18 +16,8 @@ export interface LedgerSimIo {
  * listens, and stops on SIGINT/SIGTERM. Resolves with the exit code once stopped.
  */
 export async function runLedgerSim(argv: readonly string[], io: LedgerSimIo): Promise<number> {
-  let args: ReturnType<typeof parseSimArgs>;
-  try {
-    args = parseSimArgs(argv);
-  } catch (error) {
-    io.err(`byte8-ledger-sim: ${error instanceof Error ? error.message : String(error)}`);
-    io.err(USAGE);
-    return 2;
-  }
-  if (args.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  const args = readCommandLine('byte8-ledger-sim', USAGE, () => parseSimArgs(argv), io);
+  if (typeof args === 'number') return args;
   const sim = await LedgerSimulator.start(args.options);
   if (args.tenant) sim.registerTenant(args.tenant);
   io.out(`byte8-ledger-sim listening on ${sim.url}`);

@@ -2,6 +2,7 @@ import type { EventEmitter } from 'node:events';
 import type { SageRequestRecord } from '../sage-api/log/sage-request-log.js';
 import { SageApiSimulator } from '../sage-api/sage-api-simulator.js';
 import { parseSageSimArgs, SAGE_SIM_USAGE } from './parse-sage-sim-args.js';
+import { readCommandLine } from './read-command-line.js';
 import { waitForStopSignal } from './wait-for-stop-signal.js';
 
 export interface SageSimIo {
@@ -44,18 +45,8 @@ function banner(sim: SageApiSimulator, client: { clientId: string; clientSecret:
  * line per request and stops on SIGINT/SIGTERM. Resolves with the exit code.
  */
 export async function runSageSim(argv: readonly string[], io: SageSimIo): Promise<number> {
-  let args: ReturnType<typeof parseSageSimArgs>;
-  try {
-    args = parseSageSimArgs(argv);
-  } catch (error) {
-    io.err(`byte8-sage-sim: ${error instanceof Error ? error.message : String(error)}`);
-    io.err(SAGE_SIM_USAGE);
-    return 2;
-  }
-  if (args.help) {
-    io.out(SAGE_SIM_USAGE);
-    return 0;
-  }
+  const args = readCommandLine('byte8-sage-sim', SAGE_SIM_USAGE, () => parseSageSimArgs(argv), io);
+  if (typeof args === 'number') return args;
   let sim: SageApiSimulator;
   try {
     sim = await SageApiSimulator.start({ port: args.port, host: args.host, clients: [args.client], rateLimit: args.rateLimit, record: false });

@@ -57,7 +57,7 @@ export function handleAuthorizeGet(ctx: OAuthContext, query: URLSearchParams, re
     if (!isPkceMethod(chosen)) return refuse('invalid_request', 'code_challenge_method must be S256 or plain');
     challenge = { value: challengeValue, method: chosen };
   }
-  const requestId = ctx.pending.open(
+  const requestId = ctx.pending.put(
     { clientId: client.clientId, clientName: client.name ?? client.clientId, redirectUri, scope, state, challenge, country },
     ctx.nowMs(),
   );
@@ -74,8 +74,8 @@ export function handleAuthorizeGet(ctx: OAuthContext, query: URLSearchParams, re
 /** `POST /oauth2/auth/central`: the user's Allow or Deny from the sign-in page. */
 export function handleAuthorizeDecision(ctx: OAuthContext, req: OAuthRequest): SageReply {
   const form = parseFormBody(req.body);
-  const pending = ctx.pending.take(form.get('request_id') ?? '', ctx.nowMs());
-  if (pending === undefined) return htmlReply(400, renderAuthorizeError('This sign-in request has expired or was already used. Start again from the application.'));
+  const pending = ctx.pending.take(form.get('request_id') ?? '');
+  if (pending === undefined || pending.expiresAtMs <= ctx.nowMs()) return htmlReply(400, renderAuthorizeError('This sign-in request has expired or was already used. Start again from the application.'));
   req.trace.clientId = pending.clientId;
   if (form.get('decision') !== 'allow') {
     ctx.stats.authorizations.denied += 1;
@@ -92,7 +92,7 @@ export function handleAuthorizeDecision(ctx: OAuthContext, req: OAuthRequest): S
     return callbackError(pending.redirectUri, 'invalid_request', 'The business belongs to another country', pending.state);
   }
   ctx.stats.authorizations.allowed += 1;
-  const code = ctx.codes.issue(
+  const code = ctx.codes.put(
     { clientId: pending.clientId, redirectUri: pending.redirectUri, userId: user.id, scope: pending.scope, challenge: pending.challenge },
     ctx.nowMs(),
   );

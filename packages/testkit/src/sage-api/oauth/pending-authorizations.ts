@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { PkceChallenge } from './pkce.js';
+import { SingleUseStore } from './single-use-store.js';
 
 /** How long the sign-in page stays usable. The simulator's choice; (c.2) says nothing about it. */
 const PENDING_TTL_MS = 10 * 60_000;
@@ -14,23 +14,11 @@ export interface PendingAuthorization {
   readonly challenge: PkceChallenge | null;
   /** Upper-case country asked for, or null when the user may pick. */
   readonly country: string | null;
-  readonly expiresAtMs: number;
 }
 
 /** Authorize requests between the sign-in page and the user's decision, keyed by an id the form carries. */
-export class PendingAuthorizations {
-  readonly #pending = new Map<string, PendingAuthorization>();
-
-  open(request: Omit<PendingAuthorization, 'expiresAtMs'>, nowMs: number): string {
-    const id = randomBytes(16).toString('hex');
-    this.#pending.set(id, { ...request, expiresAtMs: nowMs + PENDING_TTL_MS });
-    return id;
-  }
-
-  /** Removes and returns the request if it is still open. */
-  take(id: string, nowMs: number): PendingAuthorization | undefined {
-    const pending = this.#pending.get(id);
-    this.#pending.delete(id);
-    return pending !== undefined && pending.expiresAtMs > nowMs ? pending : undefined;
+export class PendingAuthorizations extends SingleUseStore<PendingAuthorization> {
+  constructor() {
+    super(PENDING_TTL_MS, 16);
   }
 }

@@ -1,11 +1,12 @@
-import type { ResourceContext, ResourceSpec } from '../api/resource-spec.js';
+import type { ResourceContext } from '../api/resource-spec.js';
 import { refTo, type SageRecord, type SageRef } from '../store/sage-record.js';
 import { newSageId } from '../store/sage-ids.js';
 import { FieldReader, type Input } from '../validation/field-reader.js';
 import { sumOf } from '../validation/money.js';
 import { Violations } from '../validation/violations.js';
-import { type AllocationDraft, applyAllocations, readAllocations, rebuildAllocations, withdrawAllocations } from './allocated-artefacts.js';
-import { baseFields, mergeInput } from './record-base.js';
+import { readAllocations } from './allocated-artefacts.js';
+import { type AllocatingBuild, allocatingResource } from './allocating-resource.js';
+import { baseFields } from './record-base.js';
 
 const RESOURCE = 'contact_allocations';
 // (e.8) the allocation transaction type is "likely CUSTOMER_ALLOCATION"; no source confirms it, so the simulator accepts it (and the supplier one).
@@ -17,7 +18,7 @@ const ALLOCATION_TYPES = new Set(['CUSTOMER_ALLOCATION', 'VENDOR_ALLOCATION']);
  * invoices as positive, and the two sides must balance; the sign convention is
  * the simulator's reading of Sage's netting (the spec does not spell it out).
  */
-function buildAllocation(ctx: ResourceContext, input: Input, existing?: SageRecord): { readonly record: SageRecord; readonly drafts: AllocationDraft[] } {
+function buildAllocation(ctx: ResourceContext, input: Input, existing?: SageRecord): AllocatingBuild {
   const { business } = ctx;
   const v = new Violations();
   const r = new FieldReader(input, v);
@@ -47,23 +48,8 @@ function buildAllocation(ctx: ResourceContext, input: Input, existing?: SageReco
   return { record, drafts };
 }
 
-function save(ctx: ResourceContext, input: Input, existing?: SageRecord): SageRecord {
-  const { record, drafts } = buildAllocation(ctx, input, existing);
-  ctx.business.store(RESOURCE, record);
-  ctx.business.rememberInput(RESOURCE, record.id, input);
-  applyAllocations(ctx.business, record, RESOURCE, drafts);
-  return record;
-}
-
 /** `/contact_allocations` (c.5, c.6). */
-export const contactAllocations: ResourceSpec = {
-  name: RESOURCE,
-  rootKey: 'contact_allocation',
-  filters: ['contact_id', 'transaction_type_id', 'updated_or_created_since'],
-  create: (ctx, input) => save(ctx, input),
-  update: (ctx, existing, input) => rebuildAllocations(ctx.business, existing, () => save(ctx, mergeInput(ctx.business.inputOf(RESOURCE, existing.id), input), existing)),
-  remove(ctx, existing) {
-    withdrawAllocations(ctx.business, existing);
-    ctx.business.remove(RESOURCE, existing.id);
-  },
-};
+export const contactAllocations = allocatingResource(
+  { name: RESOURCE, rootKey: 'contact_allocation', filters: ['contact_id', 'transaction_type_id', 'updated_or_created_since'] },
+  buildAllocation,
+);

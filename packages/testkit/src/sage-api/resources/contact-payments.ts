@@ -1,12 +1,13 @@
-import type { ResourceContext, ResourceSpec } from '../api/resource-spec.js';
+import type { ResourceContext } from '../api/resource-spec.js';
 import { refTo, type SageRecord, type SageRef } from '../store/sage-record.js';
 import { newSageId } from '../store/sage-ids.js';
 import { FieldReader, type Input } from '../validation/field-reader.js';
 import { round2, sumOf } from '../validation/money.js';
 import { Violations } from '../validation/violations.js';
-import { type AllocationDraft, type ArtefactResource, applyAllocations, readAllocations, rebuildAllocations, withdrawAllocations } from './allocated-artefacts.js';
+import { type ArtefactResource, readAllocations } from './allocated-artefacts.js';
+import { type AllocatingBuild, allocatingResource } from './allocating-resource.js';
 import { readExchangeRate } from './exchange-rate-field.js';
-import { baseFields, mergeInput, refOrNull } from './record-base.js';
+import { baseFields, refOrNull } from './record-base.js';
 
 const RESOURCE = 'contact_payments';
 
@@ -26,7 +27,7 @@ const hasType = (contact: SageRecord, typeId: string) => ((contact.contact_types
  * contact and share the payment's currency (c.8); whatever is not allocated
  * becomes a payment on account.
  */
-function buildPayment(ctx: ResourceContext, input: Input, existing?: SageRecord): { readonly record: SageRecord; readonly drafts: AllocationDraft[] } {
+function buildPayment(ctx: ResourceContext, input: Input, existing?: SageRecord): AllocatingBuild {
   const { business } = ctx;
   const v = new Violations();
   const r = new FieldReader(input, v);
@@ -89,24 +90,8 @@ function buildPayment(ctx: ResourceContext, input: Input, existing?: SageRecord)
   return { record, drafts };
 }
 
-function save(ctx: ResourceContext, input: Input, existing?: SageRecord): SageRecord {
-  const { record, drafts } = buildPayment(ctx, input, existing);
-  ctx.business.store(RESOURCE, record);
-  ctx.business.rememberInput(RESOURCE, record.id, input);
-  applyAllocations(ctx.business, record, RESOURCE, drafts);
-  return record;
-}
-
 /** `/contact_payments` (c.5, c.6): allocating updates each invoice's `outstanding_amount`, `total_paid` and status. */
-export const contactPayments: ResourceSpec = {
-  name: RESOURCE,
-  rootKey: 'contact_payment',
-  filters: ['contact_id', 'transaction_type_id', 'bank_account_id', 'updated_or_created_since', 'from_date', 'to_date'],
-  searchIn: (payment) => [payment.reference],
-  create: (ctx, input) => save(ctx, input),
-  update: (ctx, existing, input) => rebuildAllocations(ctx.business, existing, () => save(ctx, mergeInput(ctx.business.inputOf(RESOURCE, existing.id), input), existing)),
-  remove(ctx, existing) {
-    withdrawAllocations(ctx.business, existing);
-    ctx.business.remove(RESOURCE, existing.id);
-  },
-};
+export const contactPayments = allocatingResource(
+  { name: RESOURCE, rootKey: 'contact_payment', filters: ['contact_id', 'transaction_type_id', 'bank_account_id', 'updated_or_created_since', 'from_date', 'to_date'], searchIn: (payment) => [payment.reference] },
+  buildPayment,
+);
