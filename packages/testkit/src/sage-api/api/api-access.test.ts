@@ -90,7 +90,7 @@ describe('status codes (c.4)', () => {
     expect((await client.delete('/tax_rates/GB_STANDARD')).headers.get('allow')).toBe('GET');
   });
 
-  it('415 for a body that is not JSON, 400 for broken JSON, 422 without the root key (c.6)', async () => {
+  it('415 for a body that is not JSON, 400 for broken JSON, 422 without the root key (c.6), 413 over 1 MiB', async () => {
     const { access_token } = await connect(sim);
     const asText = await api(sim, 'POST', '/contacts', { token: access_token, body: 'name=x', headers: { 'content-type': 'text/plain' } });
     expect(asText.status).toBe(415);
@@ -99,6 +99,8 @@ describe('status codes (c.4)', () => {
     const unwrapped = await api(sim, 'POST', '/contacts', { token: access_token, body: { name: 'No root', contact_type_ids: ['CUSTOMER'] } });
     expect(unwrapped.status).toBe(422);
     expect(unwrapped.json[0]).toMatchObject({ $dataCode: 'RecordInvalid', $source: 'contact' });
+    const huge = await api(sim, 'POST', '/contacts', { token: access_token, body: { contact: { name: 'x', notes: 'n'.repeat(1024 * 1024) } } });
+    expect(huge.status).toBe(413);
     expect(sim.business(solo.id).list('contacts')).toEqual([]);
     expect(sim.stats.creates).toEqual({});
   });

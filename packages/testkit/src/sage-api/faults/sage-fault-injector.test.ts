@@ -18,7 +18,7 @@ const invoices = () => sim.business(SOLO).list('sales_invoices');
 describe('fault injection', () => {
   it('answers the next N matching requests with a 5xx and Sage’s error array, changing nothing, then behaves', async () => {
     const contact = await createContact(client);
-    sim.faults.failNext(2, 503, { method: 'POST', path: '/v3.1/sales_invoices' });
+    sim.faults.failNext(2, 503, undefined, { method: 'POST', path: '/v3.1/sales_invoices' });
     expect((await client.get('/sales_invoices')).status).toBe(200);
     const first = await client.post('/sales_invoices', invoiceBody(contact.id, ledger('4000')));
     expect(first).toMatchObject({ status: 503, json: [{ $severity: 'error', $dataCode: 'ServiceUnavailable', $source: '' }] });
@@ -33,8 +33,8 @@ describe('fault injection', () => {
   });
 
   it('matches paths by prefix or RegExp, methods in any case, and takes faults in queue order', async () => {
-    sim.faults.failNext(1, 500, { path: /\/contacts\/?$/ }).failNext(1, 502, { method: 'get' });
-    expect((await client.get('/tax_rates')).status).toBe(502);
+    sim.faults.failNext(1, 500, undefined, { path: /\/contacts\/?$/ }).failNext(1, 502, { custom: true }, { method: 'get' });
+    expect(await client.get('/tax_rates')).toMatchObject({ status: 502, json: { custom: true } });
     expect((await client.get('/contacts')).status).toBe(500);
     expect((await client.get('/contacts')).status).toBe(200);
     expect(sim.faults.pending).toBe(0);
@@ -75,7 +75,7 @@ describe('fault injection', () => {
 
   it('a faulted token refresh changes nothing: the same refresh token works afterwards', async () => {
     const tokens = await connect(sim);
-    sim.faults.failNext(1, 500, { path: '/token' });
+    sim.faults.failNext(1, 500, undefined, { path: '/token' });
     expect((await refresh(sim, tokens.refresh_token)).status).toBe(500);
     expect((await refresh(sim, tokens.refresh_token)).status).toBe(200);
     expect(sim.stats.tokenGrants.refresh_token).toBe(1);

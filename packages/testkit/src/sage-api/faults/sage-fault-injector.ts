@@ -37,8 +37,8 @@ export class SageFaultInjector {
   readonly #queue = new FaultQueue<SageReply, SageFaultTarget>();
   #latencyMs = 0;
 
-  /** Answers the next `count` matching requests with `status` and Sage's error array (or `body`). */
-  failNext(count: number, status: number, target: SageFaultTarget = {}, body?: unknown): this {
+  /** Answers the next `count` matching requests with `status` and Sage's error array (or `body`); argument order as the ledger simulator's. */
+  failNext(count: number, status: number, body?: unknown, target: SageFaultTarget = {}): this {
     const errors = body ?? [sageErrorItem(DATA_CODES[status] ?? 'InjectedFault', `Injected fault: HTTP ${status}`)];
     this.#queue.push(count, `status_${status}`, jsonReply(status, errors), { ...target });
     return this;
