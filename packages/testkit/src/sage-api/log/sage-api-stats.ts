@@ -12,7 +12,7 @@ export interface SageApiStats {
   readonly authorizations: { readonly allowed: number; readonly denied: number };
   /** Successful token calls per grant type. */
   readonly tokenGrants: { readonly authorization_code: number; readonly refresh_token: number };
-  /** Refused token calls per OAuth error (`invalid_grant`, ...). */
+  /** Refused token and revoke calls per OAuth error (`invalid_grant`, ...). */
   readonly tokenErrors: Readonly<Record<string, number>>;
   /** Successful revoke calls. */
   readonly revocations: number;
