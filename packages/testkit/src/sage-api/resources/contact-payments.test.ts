@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SageApiSimulator } from '../sage-api-simulator.js';
-import { type ApiClient, expectInvalid, type Json, startSim } from '../sage-api.test-helpers.js';
-import { createContact, createInvoice, FR_ADDRESS, line, soloClient } from './resource-fixtures.test-helpers.js';
+import { type ApiClient, expectInvalid, type Json } from '../sage-api.test-helpers.js';
+import { createContact, createInvoice, FR_ADDRESS, line, receiptBody, startPaymentSetup } from './resource-fixtures.test-helpers.js';
 
 let sim: SageApiSimulator;
 let client: ApiClient;
@@ -11,16 +11,11 @@ let ada: Json;
 let bob: Json;
 
 beforeAll(async () => {
-  sim = await startSim();
-  ({ client, ledger, bank } = await soloClient(sim));
-  ada = await createContact(client, { reference: 'ADA' });
-  bob = await createContact(client, { name: 'Bob', reference: 'BOB' });
+  ({ sim, client, ledger, bank, ada, bob } = await startPaymentSetup());
 });
 afterAll(() => sim.stop());
 
-const receipt = (contactId: string, total: number, allocations: unknown[], overrides: Record<string, unknown> = {}) => ({
-  contact_payment: { transaction_type_id: 'CUSTOMER_RECEIPT', contact_id: contactId, bank_account_id: bank, date: '2026-03-05', total_amount: total, allocated_artefacts: allocations, ...overrides },
-});
+const receipt = (contactId: string, total: number, allocations: unknown[], overrides: Record<string, unknown> = {}) => receiptBody(bank, contactId, total, allocations, overrides);
 const invoiceNow = async (id: string) => (await client.get(`/sales_invoices/${id}`)).json;
 
 describe('contact payments (c.6)', () => {

@@ -1,6 +1,6 @@
 import type { SageApiSimulator } from '../sage-api-simulator.js';
 import { SAGE_SEED } from '../seed/seeded-accounts.js';
-import { type ApiClient, apiAs, connect, type Json } from '../sage-api.test-helpers.js';
+import { type ApiClient, apiAs, connect, type Json, startSim } from '../sage-api.test-helpers.js';
 
 export const SOLO = SAGE_SEED.businesses.solo.id;
 
@@ -36,4 +36,19 @@ export async function createInvoice(client: ApiClient, contactId: string, ledger
   const result = await client.post('/sales_invoices', invoiceBody(contactId, ledgerId, overrides));
   if (result.status !== 201) throw new Error(`invoice not created: ${JSON.stringify(result.json)}`);
   return result.json;
+}
+
+/** A started simulator, a client of the solo business and two customers (Ada and Bob), for payment tests. */
+export async function startPaymentSetup() {
+  const sim = await startSim();
+  const { client, ledger, bank } = await soloClient(sim);
+  const ada = await createContact(client, { reference: 'ADA' });
+  const bob = await createContact(client, { name: 'Bob', reference: 'BOB' });
+  return { sim, client, ledger, bank, ada, bob };
+}
+
+export function receiptBody(bankId: string, contactId: string, total: number, allocations: unknown[], overrides: Record<string, unknown> = {}) {
+  return {
+    contact_payment: { transaction_type_id: 'CUSTOMER_RECEIPT', contact_id: contactId, bank_account_id: bankId, date: '2026-03-05', total_amount: total, allocated_artefacts: allocations, ...overrides },
+  };
 }
