@@ -5,3 +5,4 @@ export * from './crypto/index.js';
 export * from './vectors/spec-vectors.js';
 export * from './fixtures/index.js';
 export * from './conformance/index.js';
+export * from './sage-api/index.js';

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { LedgerSimulatorOptions, PolicyOutcome } from '../simulator/simulator-options.js';
 import type { TenantInput } from '../simulator/tenant-registry.js';
+import { parsePortFlag } from './port-flag.js';
 
 const OUTCOMES: readonly PolicyOutcome[] = ['synced', 'skipped', 'failed', 'none'];
 
@@ -51,8 +52,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
     },
   });
   if (values.help) return { help: true };
-  const port = integer('port', values.port, 0);
-  if (port > 65535) throw new Error(`--port must be at most 65535, got ${port}`);
+  const port = parsePortFlag(values.port);
   const outcome = (values.policy ?? 'synced') as PolicyOutcome;
   if (!OUTCOMES.includes(outcome)) throw new Error(`--policy must be one of ${OUTCOMES.join(', ')}, got '${values.policy}'`);
   const delayMs = integer('delay-ms', values['delay-ms'], 0);

@@ -1,6 +1,8 @@
 import type { EventEmitter } from 'node:events';
 import { LedgerSimulator } from '../simulator/ledger-simulator.js';
 import { parseSimArgs, USAGE } from './parse-sim-args.js';
+import { readCommandLine } from './read-command-line.js';
+import { waitForStopSignal } from './wait-for-stop-signal.js';
 
 export interface LedgerSimIo {
   readonly out: (line: string) => void;
@@ -14,30 +16,12 @@ export interface LedgerSimIo {
  * listens, and stops on SIGINT/SIGTERM. Resolves with the exit code once stopped.
  */
 export async function runLedgerSim(argv: readonly string[], io: LedgerSimIo): Promise<number> {
-  let args: ReturnType<typeof parseSimArgs>;
-  try {
-    args = parseSimArgs(argv);
-  } catch (error) {
-    io.err(`byte8-ledger-sim: ${error instanceof Error ? error.message : String(error)}`);
-    io.err(USAGE);
-    return 2;
-  }
-  if (args.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  const args = readCommandLine('byte8-ledger-sim', USAGE, () => parseSimArgs(argv), io);
+  if (typeof args === 'number') return args;
   const sim = await LedgerSimulator.start(args.options);
   if (args.tenant) sim.registerTenant(args.tenant);
   io.out(`byte8-ledger-sim listening on ${sim.url}`);
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      io.signals.off('SIGINT', stop);
-      io.signals.off('SIGTERM', stop);
-      resolve();
-    };
-    io.signals.on('SIGINT', stop);
-    io.signals.on('SIGTERM', stop);
-  });
+  await waitForStopSignal(io.signals);
   await sim.stop();
   io.out('byte8-ledger-sim stopped');
   return 0;

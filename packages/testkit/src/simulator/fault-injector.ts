@@ -1,12 +1,5 @@
+import { FaultQueue } from '../faults/fault-queue.js';
 import { type RouteReply, reply } from './http-io.js';
-
-interface QueuedFault {
-  remaining: number;
-  /** Only deliveries of this event; null: any. */
-  readonly event: string | null;
-  readonly label: string;
-  readonly reply: RouteReply;
-}
 
 /** Narrows a delivery fault to one event (e.g. `invoice.created`). */
 export interface FaultTarget {
@@ -26,7 +19,8 @@ export interface ThrottleOptions extends FaultTarget {
  * Every fault is cleared by `reset()`.
  */
 export class FaultInjector {
-  readonly #queue: QueuedFault[] = [];
+  /** Targets are the event a fault is limited to; null: any. */
+  readonly #queue = new FaultQueue<RouteReply, string | null>();
   #latencyMs = 0;
   #jwtRejection: string | null = null;
   #healthStatus: number | null = null;
@@ -67,7 +61,7 @@ export class FaultInjector {
   }
 
   reset(): void {
-    this.#queue.length = 0;
+    this.#queue.clear();
     this.#latencyMs = 0;
     this.#jwtRejection = null;
     this.#healthStatus = null;
@@ -87,22 +81,16 @@ export class FaultInjector {
 
   /** Queued delivery faults not yet used. */
   get pendingDeliveryFaults(): number {
-    return this.#queue.reduce((sum, fault) => sum + fault.remaining, 0);
+    return this.#queue.pending;
   }
 
   /** Takes the first queued fault that applies to a delivery of `event`, if any. */
   takeDeliveryFault(event: string): { readonly label: string; readonly reply: RouteReply } | null {
-    const index = this.#queue.findIndex((fault) => fault.event === null || fault.event === event);
-    const fault = this.#queue[index];
-    if (fault === undefined) return null;
-    fault.remaining -= 1;
-    if (fault.remaining <= 0) this.#queue.splice(index, 1);
-    return { label: fault.label, reply: fault.reply };
+    return this.#queue.take((target) => target === null || target === event);
   }
 
   #push(count: number, label: string, faultReply: RouteReply, target: FaultTarget): this {
-    if (!Number.isInteger(count) || count < 1) throw new RangeError(`fault count must be a positive integer, got ${count}`);
-    this.#queue.push({ remaining: count, event: target.event ?? null, label, reply: faultReply });
+    this.#queue.push(count, label, faultReply, target.event ?? null);
     return this;
   }
 }
