@@ -169,12 +169,32 @@ describe.each(testDialects())('drain worker end to end on $name', (dialect) => {
     expect(h.sim.stats.deliveries).toBe(0);
     h.clock.advance(61_000);
     expect(await worker.drainOnce()).toBe(1);
-    expect(await only()).toMatchObject({ status: 'succeeded', attempts: 1, attemptsStarted: 2 });
+    expect(await only()).toMatchObject({ status: 'succeeded', attempts: 1, attemptsStarted: 1 });
     // The crashed worker's late result cannot overwrite the new holder's.
     await h.storage.outbox.complete('crashed-worker', [
       { kind: 'dead_lettered', id: crashed[0]!.id, statusCode: 400, error: 'late', at: h.clock.now() },
     ]);
     expect(await only()).toMatchObject({ status: 'succeeded' });
+  });
+
+  it('forgets a crash once an attempt of the row finished: later claims take it in a full batch', async () => {
+    const { tenantId } = await h.connect();
+    await h.hooks.invoiceSaved({ before: null, after: invoice(13) });
+    await h.storage.outbox.claim({ owner: 'killed-worker', limit: 10, leaseMs: 1_000, tenants: [{ provider: 'sage_accounting', tenantId }] });
+    h.clock.advance(2_000);
+    const worker = h.worker();
+    // Retried alone after the crash; the ledger is busy, so it goes back to retry.
+    h.sim.faults.failNext(1, 503);
+    expect(await worker.drainOnce()).toBe(1);
+    expect(await only()).toMatchObject({ status: 'pending', attempts: 1, attemptsStarted: 1 });
+    // Other work meanwhile takes the worker out of its one-row-at-a-time mode.
+    for (let id = 100; id < 110; id++) await h.hooks.invoiceSaved({ before: null, after: invoice(id) });
+    expect(await worker.drainUntilIdle()).toBe(10);
+    for (let id = 200; id < 210; id++) await h.hooks.invoiceSaved({ before: null, after: invoice(id) });
+    h.clock.advance(10 * 60_000);
+    // One crash long ago does not make the row a suspect for life: it goes in one pass with the other ten.
+    expect(await worker.drainOnce()).toBe(11);
+    expect((await rows()).every((r) => r.status === 'succeeded' && r.attemptsStarted === r.attempts)).toBe(true);
   });
 
   it('dead-letters a poison row that keeps getting claimed without finishing', async () => {
@@ -186,7 +206,7 @@ describe.each(testDialects())('drain worker end to end on $name', (dialect) => {
     }
     await h.worker({ poisonThreshold: 3 }).drainUntilIdle();
     const row = await only();
-    expect(row).toMatchObject({ status: 'dead_lettered', attemptsStarted: 4 });
+    expect(row).toMatchObject({ status: 'dead_lettered', attempts: 1 });
     expect(row.lastError).toMatch(/^poison: claimed 4 times but only 0 attempts finished/);
     expect(h.sim.stats.deliveries).toBe(0);
   });

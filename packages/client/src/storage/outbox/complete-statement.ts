@@ -16,6 +16,9 @@ function validateOutcome(outcome: DeliveryOutcome, index: number): void {
 
 /**
  * Records a batch of delivery outcomes in one UPDATE ... FROM unnest(...).
+ * A finished attempt also squares `attempts_started` with `attempts`: the
+ * crash counter counts claims that never finished since the last one that
+ * did, so one killed worker does not mark the row a suspect for life.
  * Only rows still pending and leased by `owner` change: a worker whose lease
  * expired and was taken over cannot overwrite the new holder's result.
  */
@@ -33,7 +36,8 @@ export async function runCompleteStatement(
   const error = outcomes.map((o) => (o.kind === 'succeeded' ? null : o.error));
   const result = await sql`
     UPDATE ${tables.outbox} AS o
-    SET status = v.status, attempts = o.attempts + 1, last_status_code = v.code, last_attempt_at = v.at,
+    SET status = v.status, attempts = o.attempts + 1, attempts_started = o.attempts + 1,
+        last_status_code = v.code, last_attempt_at = v.at,
         next_attempt_at = v.next, last_error = v.error, lease_owner = NULL, lease_expires_at = NULL
     FROM unnest(
       ${outcomes.map((o) => o.id)}::bigint[], ${status}::text[], ${code}::int[],
