@@ -9,10 +9,6 @@ export interface Byte8ExpressOptions {
   readonly byte8: Byte8;
   /** Admin pages. `auth` (your own authentication middleware) is required. */
   readonly admin: Omit<AdminRouterOptions, 'admin' | 'providers'>;
-  /** Honour `X-Forwarded-Proto` for the HTTPS check (only behind a proxy you control). */
-  readonly trustProxy?: boolean;
-  /** Largest inbound body; larger gets 413. Default 1 MiB. */
-  readonly maxBodyBytes?: number;
 }
 
 /** What `byte8Express()` gives a host. */
@@ -40,12 +36,13 @@ export interface Byte8Express {
  */
 export function byte8Express(options: Byte8ExpressOptions): Byte8Express {
   assertAdminAuth(options.admin?.auth);
+  for (const moved of ['trustProxy', 'maxBodyBytes'] as const) {
+    // One setting for every adapter: a second place to set it would silently disagree.
+    if (moved in options) throw new Error(`byte8Express: ${moved} is set once, in createByte8({ inbound: { ${moved} } })`);
+  }
   const { byte8 } = options;
   return {
-    router: inboundMiddleware(byte8.handleInbound, {
-      ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
-      ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
-    }),
+    router: inboundMiddleware(byte8.serveNode),
     adminRouter: adminRouter({ ...options.admin, admin: byte8.admin, providers: byte8.providers }),
     hooks: byte8.hooks,
     worker: byte8.worker,

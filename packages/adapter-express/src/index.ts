@@ -1,5 +1,5 @@
 export { byte8Express, type Byte8Express, type Byte8ExpressOptions } from './byte8-express.js';
-export { inboundMiddleware, type InboundMiddlewareOptions } from './inbound/inbound-middleware.js';
+export { inboundMiddleware } from './inbound/inbound-middleware.js';
 export { adminRouter, type AdminRouterOptions } from './admin/admin-router.js';
 export type { DocumentEntityType, DocumentListQuery, DocumentSort, HostDocument, HostDocuments } from './documents/host-documents.js';
 export { renderChip } from './render/chip.js';

@@ -54,3 +54,6 @@ export * from './worker/create-drain-worker.js';
 export * from './worker/drain-worker-options.js';
 export * from './worker/backoff.js';
 export * from './worker/outcome-for.js';
+export * from './inbound/node/read-request-body.js';
+export * from './inbound/node/is-secure-request.js';
+export * from './inbound/node/node-inbound-handler.js';

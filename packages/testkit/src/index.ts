@@ -6,3 +6,4 @@ export * from './vectors/spec-vectors.js';
 export * from './fixtures/index.js';
 export * from './conformance/index.js';
 export * from './sage-api/index.js';
+export * from './http/stream-upload.js';

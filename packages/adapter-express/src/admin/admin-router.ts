@@ -1,8 +1,9 @@
+import { BodyTooLargeError, readRequestBody } from '@byte8/client';
 import type { AdminApi, Provider } from '@byte8/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { DocumentEntityType, HostDocuments } from '../documents/host-documents.js';
 import { parseCookies, serializeCookie } from '../http/cookies.js';
-import { readBody } from '../http/read-body.js';
+
 import { renderConfigPage } from '../render/config-page.js';
 import { renderDashboardPage } from '../render/dashboard-page.js';
 import { renderDocumentListPage } from '../render/document-list-page.js';
@@ -97,7 +98,13 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
     const segments = path.split('/').filter(Boolean);
 
     if (request.method === 'POST') {
-      const form = await readForm(request);
+      let form: Record<string, unknown>;
+      try {
+        form = await readForm(request);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) return send(413, renderMessagePage(ctx, 'Form too large', 'The form sent more than 64 KiB; nothing was changed.'));
+        throw error;
+      }
       // Nothing below runs, and nothing changes, without a matching token.
       if (!csrfTokensMatch(cookies.get(CSRF_COOKIE), form[CSRF_FIELD])) {
         return send(403, renderMessagePage(ctx, 'Form expired', 'The form token is missing or does not match. Reload the page and try again.'));
@@ -200,6 +207,6 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
 /** The posted form: the host's parser result if one ran, else our own read. */
 async function readForm(request: Request): Promise<Record<string, unknown>> {
   if (request.body && typeof request.body === 'object' && !Buffer.isBuffer(request.body)) return request.body as Record<string, unknown>;
-  const raw = await readBody(request, 64 * 1024);
+  const raw = await readRequestBody(request, 64 * 1024);
   return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
 }

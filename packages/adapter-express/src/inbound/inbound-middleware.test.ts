@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import type { InboundRequest } from '@byte8/client';
+import { createNodeInboundHandler, type InboundRequest } from '@byte8/client';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inboundMiddleware } from './inbound-middleware.js';
@@ -18,10 +18,15 @@ async function start(configure: (app: express.Express, seen: InboundRequest[]) =
   return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, seen };
 }
 
-const echo = (seen: InboundRequest[]) => async (request: InboundRequest) => {
-  seen.push(request);
-  return { status: 200, headers: { 'content-type': 'application/json', 'x-handled': 'yes' }, body: '[]' };
-};
+/** The node handler over a handler that records what it was given. */
+const echo = (seen: InboundRequest[], options: { maxBodyBytes?: number; trustProxy?: boolean } = {}) =>
+  createNodeInboundHandler(
+    async (request: InboundRequest) => {
+      seen.push(request);
+      return { status: 200, headers: { 'content-type': 'application/json', 'x-handled': 'yes' }, body: '[]' };
+    },
+    { maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, trustProxy: options.trustProxy ?? false },
+  );
 
 describe('inboundMiddleware', () => {
   it('passes the exact body bytes and the path after /rest, and writes the answer unchanged', async () => {
@@ -52,17 +57,17 @@ describe('inboundMiddleware', () => {
     await fetch(`${plain.url}/rest/V1/byte8/ping`, { headers: { 'x-forwarded-proto': 'https' } });
     expect(plain.seen[0]!.secure).toBe(false);
     await new Promise<void>((resolve) => server!.close(() => resolve()));
-    const proxied = await start((app, s) => app.use(inboundMiddleware(echo(s), { trustProxy: true })));
+    const proxied = await start((app, s) => app.use(inboundMiddleware(echo(s, { trustProxy: true }))));
     await fetch(`${proxied.url}/rest/V1/byte8/ping`, { headers: { 'x-forwarded-proto': 'https, http' } });
     await fetch(`${proxied.url}/rest/V1/byte8/ping`, { headers: { 'x-forwarded-proto': 'http' } });
     expect(proxied.seen.map((r) => r.secure)).toEqual([true, false]);
   });
 
   it('answers 413 over the size limit without calling the handler', async () => {
-    const { url, seen } = await start((app, s) => app.use(inboundMiddleware(echo(s), { maxBodyBytes: 16 })));
+    const { url, seen } = await start((app, s) => app.use(inboundMiddleware(echo(s, { maxBodyBytes: 16 }))));
     const res = await fetch(`${url}/rest/V1/byte8/sync-state`, { method: 'POST', body: 'x'.repeat(17) });
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ message: 'Request body too large.', parameters: [] });
+    expect(await res.json()).toEqual({ message: 'The request body is too large.', parameters: [] });
     expect(seen).toHaveLength(0);
   });
 

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AdminApi, CanonicalSource, EntityRefStore, HostHooks, Logger, OutboxStore, Provider, SyncStateStore } from '@byte8/core';
 
 /**
@@ -34,6 +35,8 @@ export interface Connector {
   readonly providers: readonly Provider[];
   readonly hooks: HostHooks;
   readonly handleInbound: (request: ConnectorInboundRequest) => Promise<ConnectorInboundResponse>;
+  /** `handleInbound` on node's request and response: capped body read, `secure` from `inbound.trustProxy`. */
+  readonly serveNode: (request: IncomingMessage, response: ServerResponse, path: string) => Promise<void>;
   readonly admin: AdminApi;
   readonly worker: { drainOnce(): Promise<number>; drainUntilIdle(): Promise<number>; start(): void; stop(): Promise<void> };
   /** The sweep that re-offers changes whose hook never ran (`changedSince` against outbox and mirror). */

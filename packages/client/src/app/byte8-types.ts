@@ -18,6 +18,7 @@ import type { Reconciler } from '../reconcile/create-reconciler.js';
 import type { Byte8Storage } from '../storage/byte8-storage.js';
 import type { DrainWorker } from '../worker/create-drain-worker.js';
 import type { DrainWorkerOptions } from '../worker/drain-worker-options.js';
+import type { NodeInboundHandler } from '../inbound/node/node-inbound-handler.js';
 import type { InboundHandler } from './inbound-types.js';
 
 /** Options of `createByte8()`, the client's composition root. */
@@ -48,8 +49,12 @@ export interface Byte8Options {
   /** Reconciliation sweep run by the worker loop; `intervalMs: 0` turns it off. Default every 5 minutes. */
   readonly reconciliation?: { readonly intervalMs?: number; readonly maxPerPass?: number; readonly settleMs?: number };
   readonly inbound?: {
-    /** Honour `X-Forwarded-Proto: https` from a trusted proxy (read by adapters). */
+    /**
+     * Honour `X-Forwarded-Proto: https` from a proxy you control, for the HTTPS check of
+     * production mode. The one setting every adapter follows (through `serveNode`). Default false.
+     */
     readonly trustProxy?: boolean;
+    /** Larger inbound bodies get 413, before they are buffered. Default 1 MiB. */
     readonly maxBodyBytes?: number;
     readonly pairingRateLimit?: PairingRateLimitOptions;
     /** How often a verified request purges expired `jti`s (where no worker GC runs). Default 10 min; 0 off. */
@@ -79,6 +84,13 @@ export interface Byte8 {
   readonly hooks: HostHooks;
   /** Serves `/V1/byte8/*` (mount under `/rest`). */
   readonly handleInbound: InboundHandler;
+  /**
+   * `handleInbound` on node's request and response: reads the body with the size cap and
+   * decides `secure` with `inbound.trustProxy`. Adapters call it with the path after `/rest`.
+   */
+  readonly serveNode: NodeInboundHandler;
+  /** The inbound settings in force (defaults applied). */
+  readonly inbound: { readonly trustProxy: boolean; readonly maxBodyBytes: number };
   readonly admin: AdminApi;
   readonly worker: DrainWorkerHandle & Pick<DrainWorker, 'gc' | 'workerId'>;
   readonly publisher: Publisher;

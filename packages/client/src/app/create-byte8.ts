@@ -15,6 +15,7 @@ import { AdminService } from '../admin/admin-service.js';
 import { systemRandom } from '../crypto/system-random.js';
 import { createHostHooks } from '../hooks/create-host-hooks.js';
 import { createInboundHandler } from '../inbound/create-inbound-handler.js';
+import { createNodeInboundHandler } from '../inbound/node/node-inbound-handler.js';
 import { createLogger } from '../logging/create-logger.js';
 import { type DeliveryMetrics, createDeliveryMetrics } from '../metrics/delivery-metrics.js';
 import { transactionConnections } from '../publisher/transaction-connections.js';
@@ -52,6 +53,7 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
     throw new Error('createByte8: providers must list at least one provider (e.g. sageAccounting())');
   }
   const { storage } = options;
+  const inbound = resolveInboundSettings(options.inbound);
   const clock = options.clock ?? systemClock;
   const defaultBaseUrl = options.ledger?.defaultBaseUrl ?? DEFAULT_LEDGER_BASE_URL;
   const urlPolicy = ledgerUrlPolicy({
@@ -153,7 +155,7 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
           {
             production: options.production ?? false,
             ledgerUrlPolicy: urlPolicy,
-            ...(options.inbound?.maxBodyBytes ? { maxBodyBytes: options.inbound.maxBodyBytes } : {}),
+            maxBodyBytes: inbound.maxBodyBytes,
             ...(options.inbound?.pairingRateLimit ? { pairingRateLimit: options.inbound.pairingRateLimit } : {}),
             ...(options.inbound?.jtiPurgeIntervalMs !== undefined ? { jtiPurgeIntervalMs: options.inbound.jtiPurgeIntervalMs } : {}),
           },
@@ -203,11 +205,14 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
     gc: () => drain.gc(),
   };
 
+  const handleInbound = container.get<Byte8['handleInbound']>(CLIENT_TOKENS.InboundHandler);
   return {
     storage,
     providers: options.providers,
     hooks: container.get(CLIENT_TOKENS.HostHooks),
-    handleInbound: container.get(CLIENT_TOKENS.InboundHandler),
+    handleInbound,
+    serveNode: createNodeInboundHandler(handleInbound, inbound),
+    inbound,
     admin: container.get(CLIENT_TOKENS.AdminService),
     worker,
     publisher: container.get(CLIENT_TOKENS.Publisher),
@@ -241,4 +246,15 @@ function publisherFrom(get: Resolve, providers: readonly Provider[], defaultBase
     clock: get<Clock>(TOKENS.Clock),
     logger: get<Logger>(TOKENS.Logger),
   });
+}
+
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** `inbound` with defaults, failing closed on a bad value. */
+function resolveInboundSettings(inbound: Byte8Options['inbound']): Byte8['inbound'] {
+  const maxBodyBytes = inbound?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const trustProxy = inbound?.trustProxy ?? false;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) throw new Error(`createByte8: inbound.maxBodyBytes must be a positive integer, got ${inbound?.maxBodyBytes}`);
+  if (typeof trustProxy !== 'boolean') throw new Error(`createByte8: inbound.trustProxy must be a boolean, got ${JSON.stringify(inbound?.trustProxy)}`);
+  return { maxBodyBytes, trustProxy };
 }

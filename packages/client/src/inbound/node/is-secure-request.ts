@@ -3,10 +3,10 @@ import type { TLSSocket } from 'node:tls';
 
 /**
  * HTTPS check for the inbound routes: the socket's own TLS state, or, only
- * when the host says a proxy in front of it is trusted, the first value of
- * `X-Forwarded-Proto`.
+ * when the host says a proxy in front of it is trusted (`inbound.trustProxy`),
+ * the first value of `X-Forwarded-Proto`.
  */
-export function isSecure(request: IncomingMessage, trustProxy: boolean): boolean {
+export function isSecureRequest(request: IncomingMessage, trustProxy: boolean): boolean {
   if ((request.socket as TLSSocket).encrypted) return true;
   if (!trustProxy) return false;
   const forwarded = request.headers['x-forwarded-proto'];

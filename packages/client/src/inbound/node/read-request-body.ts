@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
-/** The request body exceeded the adapter's size limit. */
+/** The request body exceeded the size limit. */
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {
     super(`Request body exceeds ${limit} bytes.`);
@@ -9,11 +9,12 @@ export class BodyTooLargeError extends Error {
 }
 
 /**
- * Reads the exact bytes of a request, refusing more than `limit`. The raw
- * bytes matter: inbound bodies are verified and parsed by the client, never
- * re-serialised by a framework parser.
+ * Reads the exact bytes of a request, never more than `limit`: a declared
+ * `Content-Length` over it is refused before a byte is read, and a chunked
+ * body is counted as it streams and refused the moment it passes the limit.
+ * What is left of a refused body is drained (read and dropped), never held.
  */
-export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+export async function readRequestBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     request.resume();
@@ -25,15 +26,11 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
     if (size > limit) {
+      chunks.length = 0;
       request.resume();
       throw new BodyTooLargeError(limit);
     }
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
-}
-
-/** True when something (e.g. `express.json()`) consumed the body before us. */
-export function bodyAlreadyConsumed(request: IncomingMessage): boolean {
-  return request.readableEnded || (request as { _body?: unknown })._body === true;
 }
