@@ -1,5 +1,4 @@
 export * from './db/index.js';
-export * from './providers/index.js';
 export * from './simulator/index.js';
 export * from './crypto/index.js';
 export * from './vectors/spec-vectors.js';

@@ -2,8 +2,8 @@ import { type Byte8, createByte8, createLogger, createStorage } from '@byte8/cli
 import { LedgerSimulator } from '@byte8/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sageAccounting } from '@byte8/sage-accounting';
-import { FixtureHost } from './fixture-host.test-helpers.js';
-import { startHostServer } from './host-server.test-helpers.js';
+import { FixtureHost } from '../host/fixture-host.test-helpers.js';
+import { startHostServer } from '../host/host-server.test-helpers.js';
 
 const SAGE = 'sage_accounting';
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
