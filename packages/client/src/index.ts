@@ -32,6 +32,7 @@ export * from './reconcile/missing-events.js';
 export * from './reconcile/host-change-of.js';
 export * from './backfill/progress-reporter.js';
 export * from './backfill/run-backfill.js';
+export * from './providers/index.js';
 export * from './cli/run-cli.js';
 export * from './cli/cli-io.js';
 export * from './cli/host-config.js';
