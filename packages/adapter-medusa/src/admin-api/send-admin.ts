@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from '@medusajs/framework/http';
 import type { ZodError } from 'zod';
 import type { MedusaConnector } from '../connector/create-medusa-connector.js';
 import { resolveConnector } from '../medusa/resolve-connector.js';
-import { UnknownProviderError } from './provider-of.js';
+import { ProviderRequestError } from './provider-of.js';
 
 /**
  * Runs an admin handler with the connector and answers JSON; bad input
@@ -17,7 +17,7 @@ export async function sendAdmin(
   try {
     body = await handler(await resolveConnector(req.scope));
   } catch (error) {
-    if (error instanceof UnknownProviderError || (error as ZodError).name === 'ZodError') {
+    if (error instanceof ProviderRequestError || (error as ZodError).name === 'ZodError') {
       res.status(400).json({ message: (error as Error).message });
       return;
     }
