@@ -1,26 +1,22 @@
+import type { ProviderDefinition, ProviderLabels } from '@byte8/core';
+
 /**
  * What Byte8's Magento connector modules declare per provider
  * (sage-and-providers a.1 and a.2), for the provider packages that stand for
  * them to check themselves against. Where a module's docs and code disagree
  * (section (e) of the same note) the code is what is recorded here: the
  * `_accounting` pairing routes, four observers for FreeAgent.
+ *
+ * Each module's declarations in the provider API's terms; `subscriptions` are
+ * `on:event` per observer in declaration order, `commands` the command names
+ * (`byte8:sage:invoice:sync` is `invoice:sync`), `labels` the detail block
+ * title and grid column.
  */
-export interface Byte8ModuleFacts {
-  /** `PROVIDER_KEY`: the mirror's `provider` column and the ledger's binding. */
-  readonly key: string;
-  /** The anonymous pairing route, without the `/rest` front name. */
-  readonly pairingPath: string;
-  /** `?provider=` on webhooks; null: none (the ledger's legacy default binding). */
-  readonly webhookProviderParam: string | null;
-  /** `on:event` per observer, in the order the module declares them. */
+export type Byte8ModuleFacts = Pick<ProviderDefinition, 'key' | 'pairingPath' | 'webhookProviderParam' | 'healthTile'> & {
   readonly subscriptions: readonly string[];
-  /** Console commands (`byte8:sage:invoice:sync` is `invoice:sync`). */
   readonly commands: readonly string[];
-  /** The dashboard health tile (wire-contract §10.4). */
-  readonly healthTile: boolean;
-  /** Detail block title and grid column label. */
-  readonly labels: { readonly name: string; readonly statusColumn: string };
-}
+  readonly labels: Pick<ProviderLabels, 'name' | 'statusColumn'>;
+};
 
 const SALES = ['invoice:invoice.created', 'invoice:invoice.paid', 'creditmemo:creditmemo.created', 'customer:customer.upserted'];
 const CATALOG = ['product:product.upserted', 'stock:product.upserted'];
