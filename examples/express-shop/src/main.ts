@@ -14,7 +14,15 @@ import { startShop } from './start-shop.js';
 const env = process.env;
 // Provider keys or package names, e.g. `sage_accounting,xero,freeagent`; the packages are this shop's dependencies.
 const providerList = (env.BYTE8_PROVIDERS ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
-const providers = providerList.length > 0 ? await resolveProviders(providerList, { searchFrom: [dirname(fileURLToPath(import.meta.url))] }) : undefined;
+let providers: Awaited<ReturnType<typeof resolveProviders>> | undefined;
+if (providerList.length > 0) {
+  try {
+    providers = await resolveProviders(providerList, { searchFrom: [dirname(fileURLToPath(import.meta.url))] });
+  } catch (error) {
+    console.error(`BYTE8_PROVIDERS: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
 const shop = await startShop({
   ...(providers ? { providers } : {}),
   port: env.PORT ? Number(env.PORT) : 3000,
