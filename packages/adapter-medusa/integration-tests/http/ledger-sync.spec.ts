@@ -132,9 +132,22 @@ medusaIntegrationTestRunner({
       expect(statuses.data).toMatchObject({
         orderId,
         invoiceId: ids.invoice,
-        invoice: [{ provider: PROVIDER, documents: [{ entityId: ids.invoice, status: 'synced' }] }],
-        creditMemos: [{ provider: PROVIDER, documents: [{ entityId: creditMemoId, status: 'synced', label: `Credit memo #${order.display_id}-R1` }] }],
-        payments: [{ provider: PROVIDER, paidEventQueued: true }],
+        // Xero and FreeAgent are installed but not paired: their chips show none, and no payment event is queued for them.
+        invoice: [
+          { provider: PROVIDER, documents: [{ entityId: ids.invoice, status: 'synced' }] },
+          { provider: 'xero', documents: [{ entityId: ids.invoice, status: 'none' }] },
+          { provider: 'freeagent', documents: [{ entityId: ids.invoice, status: 'none' }] },
+        ],
+        creditMemos: [
+          { provider: PROVIDER, documents: [{ entityId: creditMemoId, status: 'synced', label: `Credit memo #${order.display_id}-R1` }] },
+          { provider: 'xero', documents: [{ entityId: creditMemoId, status: 'none' }] },
+          { provider: 'freeagent', documents: [{ entityId: creditMemoId, status: 'none' }] },
+        ],
+        payments: [
+          { provider: PROVIDER, paidEventQueued: true },
+          { provider: 'xero', paidEventQueued: false },
+          { provider: 'freeagent', paidEventQueued: false },
+        ],
       });
       const missing = await api.get('/admin/byte8/orders/order_missing', { headers }).catch((e: any) => e.response);
       expect(missing.status).toBe(404);
