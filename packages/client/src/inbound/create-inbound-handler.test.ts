@@ -1,6 +1,7 @@
 import { hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import type { CanonicalSource, Contact, Invoice } from '@byte8/core';
 import { freeAgentAccounting } from '@byte8/freeagent-accounting';
+import { xeroAccounting } from '@byte8/xero-accounting';
 import { sageAccounting } from '@byte8/sage-accounting';
 import { type TestDatabase, testDialects } from '@byte8/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,7 +77,7 @@ describe.each(testDialects())('inbound handler over $name', (dialect) => {
   const logger = capturingLogger();
   /** Every secret the tests handle; none may reach a log line. */
   const secrets: string[] = [];
-  const providers = [sageAccounting(), freeAgentAccounting()];
+  const providers = [sageAccounting(), xeroAccounting(), freeAgentAccounting()];
   const secretBox = new AesGcmSecretBox({ keys: { k1: randomBytes(32).toString('base64') }, activeKeyId: 'k1' });
   let database: TestDatabase;
   let storage: Byte8Storage;
@@ -207,6 +208,19 @@ describe.each(testDialects())('inbound handler over $name', (dialect) => {
       expect(logger.lines.filter((l) => l.includes('pairing rejected')).map((l) => JSON.parse(l).cause)).toEqual(
         expect.arrayContaining(['no pairing code is pending', 'pairing code expired', 'pairing code mismatch']),
       );
+    });
+
+    it("serves one pairing route per installed provider; a provider's code opens only its own route", async () => {
+      const code = await newCode('xero');
+      for (const path of ['/V1/byte8/setup/pair', '/V1/byte8/freeagent_accounting/setup/pair']) {
+        expect([path, (await call('POST', path, { body: JSON.stringify(pairBody(code).body) })).status]).toEqual([path, 401]);
+      }
+      // A namespace no installed provider has is no route at all.
+      expect((await call('POST', '/V1/byte8/quickbooks_accounting/setup/pair', { body: JSON.stringify(pairBody(code).body) })).status).toBe(404);
+      const { body } = pairBody(code);
+      expect((await call('POST', '/V1/byte8/xero_accounting/setup/pair', { body: JSON.stringify(body) })).status).toBe(200);
+      expect((await storage.connections.get('xero'))?.tenantId).toBe(body.tenant_id);
+      expect((await storage.connections.get('freeagent'))?.tenantId ?? null).not.toBe(body.tenant_id);
     });
 
     it('accepts camelCase keys', async () => {

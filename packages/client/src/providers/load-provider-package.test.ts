@@ -12,6 +12,7 @@ afterAll(() => tree.remove());
 describe('loadProviderPackage', () => {
   it('finds a provider by its key through the package naming convention', async () => {
     expect((await loadProviderPackage('freeagent', { searchFrom: [clientDir] })).key).toBe('freeagent');
+    expect((await loadProviderPackage('xero', { searchFrom: [clientDir] })).labels.statusColumn).toBe('Xero Status');
     expect((await loadProviderPackage('sage_accounting', { searchFrom: [clientDir] })).key).toBe('sage_accounting');
   });
 
