@@ -54,6 +54,8 @@ describe('defineProvider() refuses a bad definition, naming the setting', () => 
     ['a missing chip', { labels: { name: 'A', statusColumn: 'A Status', chips: { ...STANDARD_CHIPS, failed: undefined } } }, /: labels\.chips\.failed: /],
     ['events that are not a list', { events: 'all' }, /: events: events must be a list of rules/],
     ['a rule without fire', { events: [{ event: 'invoice.created', on: 'invoice' }] }, /: events\.0\.fire: must be a function/],
+    ['a rule for an event the wire does not have', { events: [{ event: 'order.placed', on: 'invoice', fire: () => null }] }, /: events\.0\.event: must be one of invoice\.created, /],
+    ['a rule on a change hosts do not report', { events: [{ event: 'invoice.paid', on: 'payment', fire: () => null }] }, /: events\.0\.on: must be one of invoice, creditmemo, customer, product, stock/],
     ['a command without run', { commands: [{ name: 'sync' }] }, /: commands\.0\.run: must be a function/],
     ['a health tile flag that is not a boolean', { healthTile: 'yes' }, /: healthTile: healthTile must be true or false/],
   ])('%s', (_name, override, message) => {

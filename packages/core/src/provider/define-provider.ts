@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { HostChange } from '../host/host-changes.js';
+import { HOST_CHANGE_KINDS, type HostChange } from '../host/host-changes.js';
 import { SYNC_STATUSES } from '../sync/sync-status.js';
+import { WIRE_EVENTS } from '../wire/event-names.js';
 import type { ProviderCommand } from './provider-command.js';
 import type { AnyProviderEventRule, FiredEvent } from './provider-event.js';
 import type { ProviderLabels } from './provider-labels.js';
@@ -50,7 +51,14 @@ const definitionSchema = z.object({
   }),
   pairingPath: z.string().regex(/^\/V1\/byte8\/([a-z0-9_]+\/)?setup\/pair$/, 'pairingPath must look like /V1/byte8/<key>/setup/pair'),
   webhookProviderParam: z.string().min(1).nullable(),
-  events: z.array(z.object({ event: z.string(), on: z.string(), fire: fn }), 'events must be a list of rules'),
+  events: z.array(
+    z.object({
+      event: z.enum(WIRE_EVENTS, `must be one of ${WIRE_EVENTS.join(', ')}`),
+      on: z.enum(HOST_CHANGE_KINDS as [string, ...string[]], `must be one of ${HOST_CHANGE_KINDS.join(', ')}`),
+      fire: fn,
+    }),
+    'events must be a list of rules',
+  ),
   commands: z.array(z.object({ name: text, run: fn }), 'commands must be a list of commands'),
   healthTile: z.boolean('healthTile must be true or false'),
 });

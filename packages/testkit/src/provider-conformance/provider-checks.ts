@@ -1,6 +1,7 @@
 import {
   envelopeSchema,
   type FiredEvent,
+  HOST_CHANGE_KINDS,
   type HostChange,
   type HostChangeKind,
   type Provider,
@@ -17,7 +18,6 @@ export interface ProviderCheck {
   run(provider: Provider): void;
 }
 
-const HOST_CHANGE_KINDS: readonly HostChangeKind[] = ['invoice', 'creditmemo', 'customer', 'product', 'stock'];
 const OCCURRED_AT = '2026-04-30T10:11:12Z';
 
 /** What the contract sends for a change, narrowed to the provider's subscriptions. */
