@@ -3,13 +3,28 @@
  * `pnpm start`: the demo shop on embedded PGlite with a simulated ledger.
  * Settings come from the environment (read here, at the edge, only):
  *   PORT, HOST, DATABASE_URL, BYTE8_DATA_DIR, BYTE8_LEDGER_URL, BYTE8_PUBLIC_URL,
- *   BYTE8_ADMIN_USER, BYTE8_ADMIN_PASSWORD.
+ *   BYTE8_ADMIN_USER, BYTE8_ADMIN_PASSWORD, BYTE8_PROVIDERS.
  */
 import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveProviders } from '@byte8/client';
 import { startShop } from './start-shop.js';
 
 const env = process.env;
+// Provider keys or package names, e.g. `sage_accounting,xero,freeagent`; the packages are this shop's dependencies.
+const providerList = (env.BYTE8_PROVIDERS ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+let providers: Awaited<ReturnType<typeof resolveProviders>> | undefined;
+if (providerList.length > 0) {
+  try {
+    providers = await resolveProviders(providerList, { searchFrom: [dirname(fileURLToPath(import.meta.url))] });
+  } catch (error) {
+    console.error(`BYTE8_PROVIDERS: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
 const shop = await startShop({
+  ...(providers ? { providers } : {}),
   port: env.PORT ? Number(env.PORT) : 3000,
   host: env.HOST ?? '127.0.0.1',
   ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.BYTE8_DATA_DIR ?? '.byte8-data/express-shop' }),

@@ -1,4 +1,7 @@
 import { invoiceSchema, silentLogger } from '@byte8/core';
+import { freeAgentAccounting } from '@byte8/freeagent-accounting';
+import { sageAccounting } from '@byte8/sage-accounting';
+import { xeroAccounting } from '@byte8/xero-accounting';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoiceOrder, payInvoice, placeOrder, refundInvoice } from './domain/sales.js';
 import { type RunningShop, startShop } from './start-shop.js';
@@ -57,5 +60,26 @@ describe('startShop (the demo startup path)', () => {
     await expect(placeOrder(deps, { customerId: 1, items: [{ productId: 1, qty: 100_000 }], paymentMethod: 'checkmo' })).rejects.toThrow(/in stock/);
     const after = await shop.db.selectFrom('shop_orders').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+});
+
+describe('startShop with Sage, Xero and FreeAgent', () => {
+  let shop: RunningShop;
+  beforeAll(async () => {
+    shop = await startShop({ port: 0, logger: silentLogger, admin: { user: 'admin', password: 'secret' }, providers: [sageAccounting(), xeroAccounting(), freeAgentAccounting()] });
+  });
+  afterAll(() => shop?.close());
+
+  it('pairs each provider with its own tenant and syncs the seeded invoices to all three, products to Sage alone', async () => {
+    const sim = shop.simulator!;
+    expect(sim.tenants().map((t) => t.bindings)).toEqual([['sage_accounting'], ['xero'], ['freeagent']]);
+    for (const key of ['sage_accounting', 'xero', 'freeagent']) {
+      await sim.waitFor(async () => ((await shop.byte8.admin.documentStatus('invoice', 1, key)).status === 'synced' ? true : null), { timeoutMs: 20_000 });
+    }
+    await sim.idle();
+    const products = sim.deliveries.filter((d) => d.event === 'product.upserted');
+    expect(products.length).toBeGreaterThan(0);
+    expect(new Set(products.map((d) => d.provider))).toEqual(new Set(['sage_accounting']));
+    expect(sim.deliveries.every((d) => d.status === 202)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { byte8Express } from '@byte8/adapter-express';
 import { type Byte8, type StorageOptions, createByte8, createStorage } from '@byte8/client';
-import type { Logger } from '@byte8/core';
+import type { Logger, Provider } from '@byte8/core';
 import { sageAccounting } from '@byte8/sage-accounting';
 import { LedgerSimulator } from '@byte8/testkit/simulator';
 import express from 'express';
@@ -38,6 +38,8 @@ export interface ShopConfig {
   readonly startWorker?: boolean;
   /** Seed customers, products and documents into an empty shop. Default true. */
   readonly seed?: boolean;
+  /** The accounting providers to install. Default: Sage. Every one is paired with the simulator at start. */
+  readonly providers?: readonly Provider[];
   /** The connector's logger. Default: pino on stdout. */
   readonly logger?: Logger;
   /** Where the startup lines go. Default: nowhere. */
@@ -51,12 +53,10 @@ export interface RunningShop {
   readonly db: ShopDb;
   /** Present when the simulator plays the ledger. */
   readonly simulator: LedgerSimulator | null;
-  /** A fresh pairing code, when a real ledger is configured and the shop is not paired yet. */
-  readonly pairingCode: string | null;
+  /** Fresh pairing codes per provider key, when a real ledger is configured and the provider is not paired yet. */
+  readonly pairingCodes: Readonly<Record<string, string>>;
   close(): Promise<void>;
 }
-
-const PROVIDER = 'sage_accounting';
 
 /**
  * Starts the demo: storage and shop tables in one database, the connector,
@@ -80,7 +80,7 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
   await migrateShop(db);
   const simulator = config.ledgerUrl ? null : await LedgerSimulator.start({ policy: 'synced' });
   const ledgerUrl = config.ledgerUrl ?? simulator!.url;
-  const providers = [sageAccounting()];
+  const providers = config.providers ?? [sageAccounting()];
   const byte8 = await createByte8({ storage, providers, canonicalSource: shopCanonicalSource(db),
     ledger: { defaultBaseUrl: ledgerUrl },
     ...(config.logger ? { logger: config.logger } : {}),
@@ -109,15 +109,17 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
   const shopUrl = `http://${config.host ?? '127.0.0.1'}:${port}`;
   const publicUrl = config.publicUrl ?? shopUrl;
 
-  let pairingCode: string | null = null;
-  const status = await byte8.admin.connectionStatus(PROVIDER);
-  if (simulator && config.autoPair !== false) {
-    // The simulator forgets its tenants on restart: pair again, keeping the tenant id so queued rows still go out.
-    const { code } = await byte8.admin.generatePairingCode(PROVIDER);
-    const paired = await simulator.pair(publicUrl, code, status.tenantId ? { tenantId: status.tenantId } : {});
-    if (paired.status !== 200) throw new Error(`pairing with the simulator failed: HTTP ${paired.status}`);
-  } else if (!simulator && !status.connected && config.autoPair !== false) {
-    pairingCode = (await byte8.admin.generatePairingCode(PROVIDER)).code;
+  const pairingCodes: Record<string, string> = {};
+  for (const provider of providers) {
+    const status = await byte8.admin.connectionStatus(provider.key);
+    if (simulator && config.autoPair !== false) {
+      // The simulator forgets its tenants on restart: pair again, keeping the tenant id so queued rows still go out.
+      const { code } = await byte8.admin.generatePairingCode(provider.key);
+      const paired = await simulator.pair(publicUrl, code, { provider: provider.key, ...(status.tenantId ? { tenantId: status.tenantId } : {}) });
+      if (paired.status !== 200) throw new Error(`pairing ${provider.key} with the simulator failed: HTTP ${paired.status}`);
+    } else if (!simulator && !status.connected && config.autoPair !== false) {
+      pairingCodes[provider.key] = (await byte8.admin.generatePairingCode(provider.key)).code;
+    }
   }
 
   if (config.seed !== false && (await seedShop({ db, hooks: connector.hooks }))) print('Seeded customers, products, orders, invoices and a credit memo.');
@@ -126,12 +128,16 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
   const adminUrl = `${shopUrl}${ADMIN_PATH}/`;
   print(`Shop:   ${shopUrl}/`);
   print(`Admin:  ${adminUrl}  (user "${config.admin.user}", password "${config.admin.password}")`);
-  if (simulator) print(`Ledger: simulator at ${simulator.url} (${config.autoPair === false ? 'not paired' : 'paired automatically'}; every event is synced)`);
-  else if (pairingCode) {
+  const names = providers.map((p) => p.labels.name).join(', ');
+  if (simulator) print(`Ledger: simulator at ${simulator.url} for ${names} (${config.autoPair === false ? 'not paired' : 'paired automatically'}; every event is synced)`);
+  else if (Object.keys(pairingCodes).length > 0) {
     print(`Ledger: ${ledgerUrl} - not paired yet. Open ${ledgerUrl}/dashboard and paste:`);
     print(`  base URL:     ${publicUrl}`);
-    print(`  pairing code: ${pairingCode}   (single use, valid 30 minutes; or generate one in the admin)`);
-  } else print(`Ledger: ${ledgerUrl} (paired)`);
+    for (const provider of providers) {
+      const code = pairingCodes[provider.key];
+      if (code) print(`  pairing code for ${provider.labels.name}: ${code}   (single use, valid 30 minutes; or generate one in the admin)`);
+    }
+  } else print(`Ledger: ${ledgerUrl} (paired: ${names})`);
 
   return {
     shopUrl,
@@ -139,7 +145,7 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
     byte8,
     db,
     simulator,
-    pairingCode,
+    pairingCodes,
     async close() {
       await connector.worker.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -8,7 +8,8 @@ export * from './metrics/metrics-snapshot.js';
 export * from './metrics/collect-metrics.js';
 export * from './metrics/render-prometheus.js';
 export * from './reconcile/watermark.js';
-export * from './reconcile/entity-types-of.js';
+// Moved to core with the provider API; still exported here for existing imports.
+export { entityTypesOf } from '@byte8/core';
 export * from './storage/index.js';
 export * from './secret-box/aes-gcm-secret-box.js';
 export * from './secret-box/create-secret-box.js';
@@ -31,6 +32,7 @@ export * from './reconcile/missing-events.js';
 export * from './reconcile/host-change-of.js';
 export * from './backfill/progress-reporter.js';
 export * from './backfill/run-backfill.js';
+export * from './providers/index.js';
 export * from './cli/run-cli.js';
 export * from './cli/cli-io.js';
 export * from './cli/host-config.js';

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { freeAgentAccounting } from '@byte8/freeagent-accounting';
 import { sageAccounting } from '@byte8/sage-accounting';
-import { freeAgent } from '@byte8/testkit';
+import { xeroAccounting } from '@byte8/xero-accounting';
 import express, { type RequestHandler } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostDocument, HostDocuments } from '../documents/host-documents.js';
@@ -229,16 +230,52 @@ describe('adminRouter', () => {
     expect((await call('/invoices/abc')).res.status).toBe(404);
   });
 
-  it('gives each installed provider a config section and a chip column', async () => {
-    const free = freeAgent();
-    const { call, api } = await start([sage, free]);
-    api.records.push(record({ entityId: 25, status: 'synced' }), record({ entityId: 25, status: 'failed', provider: free.key }));
+  it('gives each installed provider a config section, a chip column and a detail block, in the order installed', async () => {
+    const xero = xeroAccounting();
+    const freeAgent = freeAgentAccounting();
+    const { call, api, post, jar } = await start([sage, xero, freeAgent]);
+    api.records.push(
+      record({ entityId: 25, status: 'synced' }),
+      record({ entityId: 25, status: 'failed', provider: xero.key, errorCode: 'validation' }),
+      record({ entityId: 25, status: 'skipped', provider: freeAgent.key, skipReason: 'zero_value_invoice' }),
+    );
     const list = await call('/invoices');
-    expect(list.text).toContain(`<th scope="col">${free.labels.statusColumn}</th>`);
-    expect(list.text).toMatch(new RegExp(`data-provider="${free.key}"><span class="byte8-sync-chip byte8-sync-chip--failed"`));
+    const headers = [...list.text.matchAll(/<th scope="col">([^<]+ Status)<\/th>/g)].map((m) => m[1]);
+    expect(headers).toEqual(['Sage Status', 'Xero Status', 'FreeAgent Status']);
+    const row = list.text.match(/<tr data-id="25">[\s\S]*?<\/tr>/)![0];
+    expect([...row.matchAll(/data-provider="([a-z_]+)"><span class="byte8-sync-chip byte8-sync-chip--(\w+)"/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['sage_accounting', 'synced'],
+      ['xero', 'failed'],
+      ['freeagent', 'skipped'],
+    ]);
+    // The provider filter lists all three.
+    expect(list.text).toContain('<option value="xero">Xero Accounting</option><option value="freeagent">FreeAgent Accounting</option>');
+
+    const detail = await call('/invoices/25');
+    expect([...detail.text.matchAll(/<h2 id="([a-z_]+)-detail-invoice-25">([^<]+)<\/h2>/g)].map((m) => m[2])).toEqual([
+      'Sage Accounting',
+      'Xero Accounting',
+      'FreeAgent Accounting',
+    ]);
+    expect(detail.text).toContain('title="Error: validation">✗ Failed');
+    expect(detail.text).toContain('title="Skipped: zero_value_invoice">⏸ Skipped');
+
     const config = await call('/config');
-    expect(config.text).toContain('id="sage_accounting-heading"');
-    expect(config.text).toContain(`id="${free.key}-heading"`);
+    for (const key of ['sage_accounting', 'xero', 'freeagent']) expect(config.text).toContain(`id="${key}-heading"`);
+    // Each provider pairs on its own: generating a code for Xero touches Xero only.
+    await post('/providers/xero/pairing-code', { _csrf: jar.get('byte8_csrf')! });
+    expect(api.calls).toEqual(['generate:xero']);
+  });
+
+  it('shows the health tile for Sage only and a connection line for Xero and FreeAgent', async () => {
+    const { call, api } = await start([sage, xeroAccounting(), freeAgentAccounting()]);
+    api.connections.set('xero', { tenantId: 'tenant-x', codeIssuedAt: null });
+    const { text } = await call('/');
+    expect(text.match(/class="byte8-card byte8-tile /g)).toHaveLength(1);
+    expect(text).toContain('id="sage_accounting-tile"');
+    expect(text).not.toContain('id="xero-tile"');
+    expect(text).toMatch(/<li id="xero-connection" data-state="connected"><a href="\/admin\/byte8\/config#xero">Xero Accounting<\/a>/);
+    expect(text).toMatch(/<li id="freeagent-connection" data-state="disconnected"><a href="\/admin\/byte8\/config#freeagent">FreeAgent Accounting<\/a>/);
   });
 
   it('renders the dashboard tile of §10.4 as one link', async () => {

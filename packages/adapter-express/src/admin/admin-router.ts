@@ -51,8 +51,8 @@ export function assertAdminAuth(auth: unknown, optionName = 'admin.auth'): reado
 }
 
 /**
- * The connector's admin pages, server-rendered (wire-contract §10): dashboard
- * tile, configuration, invoice and credit-memo lists with status chips, and
+ * The connector's admin pages, server-rendered (wire-contract §10), for every
+ * installed provider: dashboard tile (providers that have one), configuration, invoice and credit-memo lists with status chips, and
  * detail blocks. Mount it under a path of your admin:
  * `app.use('/admin/byte8', adminRouter(...))`. Every POST needs the
  * double-submit CSRF token the pages embed.
@@ -153,8 +153,14 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
 
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
     if (segments.length === 0) {
-      const tiles = await Promise.all(options.providers.map(async (provider) => ({ provider, tile: await options.admin.dashboardTile(provider.key) })));
-      return send(200, renderDashboardPage(ctx, tiles));
+      const entries = await Promise.all(
+        options.providers.map(async (provider) =>
+          provider.healthTile
+            ? { provider, tile: await options.admin.dashboardTile(provider.key) }
+            : { provider, status: await options.admin.connectionStatus(provider.key) },
+        ),
+      );
+      return send(200, renderDashboardPage(ctx, entries));
     }
     if (segments.length === 1 && segments[0] === 'config') {
       const views = await Promise.all(

@@ -5,20 +5,20 @@ import { adminHeaders } from '../helpers/admin-headers.js';
 import { byte8Of } from '../helpers/byte8-of.js';
 import { MedusaShop, eventually } from '../helpers/medusa-shop.js';
 
-const PROVIDER = 'sage_accounting';
-
 /**
- * The testkit's host conformance suite against the Medusa plugin. One app
- * boot serves every check: the runner restores Medusa's database (the
- * connector's tables included) before each test, so each check starts from
- * an unpaired connector. Pairing codes, dead letters, requeue and disconnect
- * go through the plugin's admin API; invoices are orders placed through
- * Medusa's own workflows, enqueued by the `order.placed` subscriber.
+ * The testkit's host conformance suite against the Medusa plugin, once for
+ * each of the three providers the app installs (the others stay installed
+ * and unpaired meanwhile). One app boot serves every check: the runner
+ * restores Medusa's database (the connector's tables included) before each
+ * test, so each check starts from an unpaired connector. Pairing codes, dead
+ * letters, requeue and disconnect go through the plugin's admin API; invoices
+ * are orders placed through Medusa's own workflows, enqueued by the
+ * `order.placed` subscriber.
  */
 medusaIntegrationTestRunner({
   cwd: path.join(__dirname, '../fixture'),
   testSuite: ({ api, getContainer }) => {
-    const makeHost = async (): Promise<ConformanceHost> => {
+    const makeHost = async (PROVIDER: string): Promise<ConformanceHost> => {
       const container = getContainer();
       const { connector } = await byte8Of(container);
       const headers = await adminHeaders(container);
@@ -39,18 +39,21 @@ medusaIntegrationTestRunner({
           await connector.worker.drainUntilIdle();
         },
         syncStatus: async (entityType, id) => (await connector.admin.documentStatus(entityType, id, PROVIDER)).status,
-        deadLetterCount: async () => (await api.get('/admin/byte8/dead-letters', { headers })).data.count,
-        requeueAll: async () => (await api.post('/admin/byte8/dead-letters/requeue', { all: true }, { headers })).data.requeued,
+        deadLetterCount: async () => (await api.get(`/admin/byte8/dead-letters?provider=${PROVIDER}`, { headers })).data.count,
+        requeueAll: async () => (await api.post('/admin/byte8/dead-letters/requeue', { all: true, provider: PROVIDER }, { headers })).data.requeued,
         disconnect: async () => {
-          await api.post('/admin/byte8/disconnect', {}, { headers });
+          await api.post('/admin/byte8/disconnect', { provider: PROVIDER }, { headers });
         },
-        isConnected: async () => (await api.get('/admin/byte8/status', { headers })).data.providers[0].connection.connected,
+        isConnected: async () =>
+          (await api.get('/admin/byte8/status', { headers })).data.providers.find((p: { key: string }) => p.key === PROVIDER).connection.connected,
         pendingOutboxCount: async () => (await connector.storage.outbox.list({ status: 'pending' })).total,
         // The app outlives the check; the next test restores the database.
         close: async () => {},
       };
     };
 
-    runHostConformance('Medusa plugin', makeHost, { timeoutMs: 120_000, settleTimeoutMs: 20_000 });
+    for (const provider of ['sage_accounting', 'xero', 'freeagent']) {
+      runHostConformance(`Medusa plugin, ${provider} (of three installed)`, () => makeHost(provider), { timeoutMs: 120_000, settleTimeoutMs: 20_000 });
+    }
   },
 });

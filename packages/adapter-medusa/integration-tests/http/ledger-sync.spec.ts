@@ -7,6 +7,17 @@ import { MedusaShop, eventually } from '../helpers/medusa-shop.js';
 
 const PROVIDER = 'sage_accounting';
 
+/** Parts of the plugin's admin API answers the suite reads. */
+interface ProviderStatus {
+  readonly key: string;
+  readonly connection: { readonly connected: boolean };
+}
+interface DocumentGroup {
+  readonly provider: string;
+  readonly name: string;
+  readonly documents: ReadonlyArray<{ readonly status: string }>;
+}
+
 medusaIntegrationTestRunner({
   cwd: path.join(__dirname, '../fixture'),
   testSuite: ({ api, getContainer, dbConnection }) => {
@@ -19,26 +30,31 @@ medusaIntegrationTestRunner({
     });
     beforeEach(() => sim.reset());
 
-    /** Pairs the app with the simulator through the admin API and the host's own pair route. */
-    async function pair(): Promise<{ tenantId: string; headers: Record<string, string> }> {
+    /** Pairs the app with the simulator through the admin API and the provider's own pair route. */
+    async function pair(provider = PROVIDER): Promise<{ tenantId: string; headers: Record<string, string> }> {
       const headers = await adminHeaders(getContainer());
-      const issued = await api.post('/admin/byte8/pairing-code', {}, { headers });
+      const issued = await api.post('/admin/byte8/pairing-code', { provider }, { headers });
       expect(issued.status).toBe(200);
-      const paired = await sim.pair(api.defaults.baseURL, issued.data.code);
+      const paired = await sim.pair(api.defaults.baseURL, issued.data.code, { provider });
       expect(paired.status).toBe(200);
       return { tenantId: paired.tenantId, headers };
     }
 
-    async function known(event: string, entityType: string, hostId: string): Promise<boolean> {
+    async function known(event: string, entityType: string, hostId: string, provider = PROVIDER): Promise<boolean> {
       const { connector } = await byte8Of(getContainer());
       const id = await connector.storage.entityRefs.aliasOf(entityType, hostId);
-      return connector.storage.outbox.knows(PROVIDER, event, id);
+      return connector.storage.outbox.knows(provider, event, id);
     }
 
     it('syncs an order, its capture and refund, a customer and a product to the ledger, and serves the status back', async () => {
       const { tenantId, headers } = await pair();
       const status = await api.get('/admin/byte8/status', { headers });
       expect(status.status).toBe(200);
+      expect(status.data.providers.map((p: ProviderStatus) => [p.key, p.connection.connected])).toEqual([
+        [PROVIDER, true],
+        ['xero', false],
+        ['freeagent', false],
+      ]);
       expect(status.data.providers[0]).toMatchObject({ key: PROVIDER, connection: { connected: true, tenantId } });
 
       const shop = new MedusaShop(getContainer());
@@ -116,12 +132,71 @@ medusaIntegrationTestRunner({
       expect(statuses.data).toMatchObject({
         orderId,
         invoiceId: ids.invoice,
-        invoice: [{ provider: PROVIDER, documents: [{ entityId: ids.invoice, status: 'synced' }] }],
-        creditMemos: [{ provider: PROVIDER, documents: [{ entityId: creditMemoId, status: 'synced', label: `Credit memo #${order.display_id}-R1` }] }],
-        payments: [{ provider: PROVIDER, paidEventQueued: true }],
+        // Xero and FreeAgent are installed but not paired: their chips show none, and no payment event is queued for them.
+        invoice: [
+          { provider: PROVIDER, documents: [{ entityId: ids.invoice, status: 'synced' }] },
+          { provider: 'xero', documents: [{ entityId: ids.invoice, status: 'none' }] },
+          { provider: 'freeagent', documents: [{ entityId: ids.invoice, status: 'none' }] },
+        ],
+        creditMemos: [
+          { provider: PROVIDER, documents: [{ entityId: creditMemoId, status: 'synced', label: `Credit memo #${order.display_id}-R1` }] },
+          { provider: 'xero', documents: [{ entityId: creditMemoId, status: 'none' }] },
+          { provider: 'freeagent', documents: [{ entityId: creditMemoId, status: 'none' }] },
+        ],
+        payments: [
+          { provider: PROVIDER, paidEventQueued: true },
+          { provider: 'xero', paidEventQueued: false },
+          { provider: 'freeagent', paidEventQueued: false },
+        ],
       });
       const missing = await api.get('/admin/byte8/orders/order_missing', { headers }).catch((e: any) => e.response);
       expect(missing.status).toBe(404);
+    });
+
+    it('with Sage, Xero and FreeAgent paired, an order reaches each tenant and a product only Sage', async () => {
+      const tenants: Record<string, string> = {};
+      for (const provider of [PROVIDER, 'xero', 'freeagent']) tenants[provider] = (await pair(provider)).tenantId;
+      const headers = await adminHeaders(getContainer());
+      const shop = new MedusaShop(getContainer());
+      const orderId = await shop.placeOrder({ email: 'three@byte8.test' });
+      for (const provider of Object.keys(tenants)) await eventually(() => known('invoice.created', 'invoice', orderId, provider), `invoice.created for ${provider}`);
+      const { variantId } = await shop.createProduct('KETTLE-RED');
+      await eventually(() => known('product.upserted', 'product', variantId), 'product.upserted for Sage');
+      expect(await known('product.upserted', 'product', variantId, 'xero')).toBe(false);
+
+      const medusa = await byte8Of(getContainer());
+      await medusa.connector.worker.drainUntilIdle();
+      await sim.idle();
+      const invoiceId = await medusa.connector.storage.entityRefs.aliasOf('invoice', orderId);
+      const created = sim.deliveries.filter((d) => d.event === 'invoice.created').map((d) => [d.provider, d.tenantId, d.idempotencyKey, d.status]);
+      expect(created.sort()).toEqual(
+        Object.entries(tenants)
+          .map(([provider, tenantId]) => [provider, tenantId, `invoice.created:${invoiceId}`, 202])
+          .sort(),
+      );
+      expect(sim.deliveries.filter((d) => d.event === 'product.upserted').map((d) => d.provider)).toEqual([PROVIDER]);
+      expect(sim.exchanges.some((e) => e.path === `/webhooks/magento/${tenants.xero}/invoice.created?provider=xero`)).toBe(true);
+
+      await sim.waitForCallbacks(4);
+      // The order widget shows a chip per provider; the product widget only Sage's.
+      const statuses = await api.get(`/admin/byte8/orders/${orderId}`, { headers });
+      expect(statuses.data.invoice.map((g: DocumentGroup) => [g.provider, g.name, g.documents[0]?.status])).toEqual([
+        [PROVIDER, 'Sage Accounting', 'synced'],
+        ['xero', 'Xero Accounting', 'synced'],
+        ['freeagent', 'FreeAgent Accounting', 'synced'],
+      ]);
+      const { data: [product] } = await shop.query.graph({ entity: 'product_variant', fields: ['id', 'product_id'], filters: { id: variantId } });
+      const productStatuses = await api.get(`/admin/byte8/products/${product.product_id}`, { headers });
+      expect(productStatuses.data.statuses.map((g: DocumentGroup) => g.provider)).toEqual([PROVIDER]);
+
+      // Disconnecting FreeAgent leaves the other two connected.
+      await api.post('/admin/byte8/disconnect', { provider: 'freeagent' }, { headers });
+      const after = await api.get('/admin/byte8/status', { headers });
+      expect(after.data.providers.map((p: ProviderStatus) => [p.key, p.connection.connected])).toEqual([
+        [PROVIDER, true],
+        ['xero', true],
+        ['freeagent', false],
+      ]);
     });
 
     it('an order whose order.placed was lost is still synced by the reconciliation sweep', async () => {

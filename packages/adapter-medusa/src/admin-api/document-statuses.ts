@@ -1,4 +1,4 @@
-import type { DocumentStatusView, EntityType } from '@byte8/core';
+import { type DocumentStatusView, type EntityType, entityTypesOf } from '@byte8/core';
 import type { MedusaConnector } from '../connector/create-medusa-connector.js';
 import { orderRefunds } from '../mapping/order-payments.js';
 import { ENTITY_KINDS } from '../source/entity-kinds.js';
@@ -17,7 +17,8 @@ async function statuses(
   const refs = medusa.connector.storage.entityRefs;
   const ids = await Promise.all(entries.map((entry) => refs.aliasOf(ENTITY_KINDS[entityType], entry.hostId)));
   const result: ProviderDocuments[] = [];
-  for (const provider of medusa.connector.providers) {
+  // Only providers that sync this kind of entity: Xero and FreeAgent have no product status to show.
+  for (const provider of medusa.connector.providers.filter((p) => entityTypesOf(p).includes(entityType))) {
     const views = await medusa.connector.admin.documentStatuses(entityType, ids, provider.key);
     const byId = new Map(views.map((view) => [view.entityId, view]));
     const documents = entries.flatMap((entry, index) => {

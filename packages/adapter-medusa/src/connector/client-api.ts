@@ -64,6 +64,8 @@ export interface ConnectorOptions {
 export interface ClientApi {
   createStorage(options: { readonly databaseUrl: string; readonly schema?: string }): ConnectorStorage | Promise<ConnectorStorage>;
   createByte8(options: ConnectorOptions): Promise<Connector>;
+  /** Provider keys, package names or objects to providers, packages looked up from `searchFrom` first. */
+  resolveProviders(entries: readonly unknown[], options: { readonly searchFrom: readonly string[] }): Promise<Provider[]>;
 }
 
 /**
@@ -72,8 +74,8 @@ export interface ClientApi {
  */
 export async function loadClientApi(): Promise<ClientApi> {
   const loaded = (await import('@byte8/client')) as unknown as Partial<ClientApi>;
-  if (typeof loaded.createStorage !== 'function' || typeof loaded.createByte8 !== 'function') {
-    throw new Error('@byte8/client does not export createStorage() and createByte8(); install a matching version');
+  if (typeof loaded.createStorage !== 'function' || typeof loaded.createByte8 !== 'function' || typeof loaded.resolveProviders !== 'function') {
+    throw new Error('@byte8/client does not export createStorage(), createByte8() and resolveProviders(); install a matching version');
   }
   return loaded as ClientApi;
 }

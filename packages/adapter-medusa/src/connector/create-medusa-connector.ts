@@ -21,6 +21,8 @@ export interface CreateMedusaConnectorInput {
   readonly databaseUrl: string;
   readonly query: GraphQuery;
   readonly logger: MedusaLogger;
+  /** The Medusa app's directory: provider packages are looked up from there. */
+  readonly appDir: string;
   readonly client?: ClientApi;
 }
 
@@ -28,7 +30,7 @@ export interface CreateMedusaConnectorInput {
 export async function createMedusaConnector(input: CreateMedusaConnectorInput): Promise<MedusaConnector> {
   const { options } = input;
   const client = input.client ?? (await loadClientApi());
-  const providers = await resolveProviders(options.providers);
+  const providers = await resolveProviders(client, options.providers, input.appDir);
   const storage = await client.createStorage({ databaseUrl: input.databaseUrl, ...(options.schema ? { schema: options.schema } : {}) });
   const reader = new MedusaReader(input.query);
   const settings = { websiteId: options.websiteId, storeId: options.storeId, priceCurrency: options.priceCurrency };

@@ -16,7 +16,10 @@ const positiveInt = z.number().int().positive();
  */
 export const pluginOptionsSchema = z
   .object({
-    /** Package names (`@byte8/sage-accounting`), provider keys (`sage_accounting`) or provider objects. */
+    /**
+     * Provider keys (`sage_accounting`, `xero`, `freeagent`: the packages `@byte8/<name>-accounting`),
+     * package names, or provider objects. The packages must be installed in the app.
+     */
     providers: z.array(providerEntry).min(1, 'list at least one provider, e.g. "sage_accounting"'),
     /** Ledger used until pairing stores its own base URL. */
     ledgerUrl: z.url().optional(),

@@ -1,52 +1,18 @@
 import type { Provider } from '@byte8/core';
-
-/** Provider keys this plugin knows by name, with the package and factory that build them. */
-const KNOWN_PROVIDERS: Readonly<Record<string, { readonly pkg: string; readonly factory: string }>> = {
-  sage_accounting: { pkg: '@byte8/sage-accounting', factory: 'sageAccounting' },
-  '@byte8/sage-accounting': { pkg: '@byte8/sage-accounting', factory: 'sageAccounting' },
-};
-
-export type ProviderEntry = string | { readonly key: string; readonly eventsFor: unknown };
-
-/** Loads a package by name (a seam so tests and hosts can control module resolution). */
-export type PackageImporter = (name: string) => Promise<Record<string, unknown>>;
-
-const defaultImporter: PackageImporter = (name) => import(name) as Promise<Record<string, unknown>>;
-
-function isProvider(value: unknown): value is Provider {
-  return typeof value === 'object' && value !== null && typeof (value as Provider).eventsFor === 'function';
-}
+import type { ClientApi } from '../connector/client-api.js';
 
 /**
- * Turns the `providers` option into provider objects. A known key or package
- * uses its factory; any other package must default-export a factory
- * returning a provider. Fails naming the entry that could not be loaded.
+ * Turns the `providers` option into provider objects with the client's
+ * resolver: a provider key (`xero`) is the package `@byte8/<name>-accounting`
+ * by the naming convention, any other string a package name, an object a
+ * provider from `defineProvider()`. Packages are looked up from the Medusa
+ * app's directory, where the merchant installs them, so the plugin knows no
+ * provider by name. A failure stops the boot naming the option.
  */
-export async function resolveProviders(entries: readonly ProviderEntry[], importer: PackageImporter = defaultImporter): Promise<Provider[]> {
-  const providers: Provider[] = [];
-  for (const entry of entries) {
-    if (typeof entry !== 'string') {
-      if (!isProvider(entry)) throw new Error(`byte8 plugin option "providers": ${String(entry.key)} is not a provider`);
-      providers.push(entry);
-      continue;
-    }
-    const known = KNOWN_PROVIDERS[entry];
-    const pkg = known?.pkg ?? entry;
-    let loaded: Record<string, unknown>;
-    try {
-      loaded = await importer(pkg);
-    } catch (error) {
-      throw new Error(`byte8 plugin option "providers": cannot load "${entry}" (${(error as Error).message})`);
-    }
-    const factory = known ? loaded[known.factory] : (loaded.default ?? (loaded['module.exports'] as Record<string, unknown> | undefined)?.default);
-    const provider = typeof factory === 'function' ? (factory as () => unknown)() : undefined;
-    if (!isProvider(provider)) {
-      throw new Error(`byte8 plugin option "providers": "${entry}" does not export a provider factory`);
-    }
-    providers.push(provider);
+export async function resolveProviders(client: Pick<ClientApi, 'resolveProviders'>, entries: readonly unknown[], appDir: string): Promise<Provider[]> {
+  try {
+    return await client.resolveProviders(entries, { searchFrom: [appDir] });
+  } catch (error) {
+    throw new Error(`byte8 plugin option "providers": ${(error as Error).message}`);
   }
-  const keys = providers.map((p) => p.key);
-  const duplicate = keys.find((key, index) => keys.indexOf(key) !== index);
-  if (duplicate) throw new Error(`byte8 plugin option "providers": "${duplicate}" is listed twice`);
-  return providers;
 }

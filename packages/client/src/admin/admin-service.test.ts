@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { type Clock, serializeEnvelope } from '@byte8/core';
+import { freeAgentAccounting } from '@byte8/freeagent-accounting';
 import { sageAccounting } from '@byte8/sage-accounting';
-import { freeAgent, LedgerSimulator, type TestDatabase, testDialects } from '@byte8/testkit';
+import { LedgerSimulator, type TestDatabase, testDialects } from '@byte8/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemRandom } from '../crypto/system-random.js';
 import { createInboundHandler } from '../inbound/create-inbound-handler.js';
@@ -28,7 +29,7 @@ function offsetClock(): Clock & { advance(ms: number): void } {
 describe.each(testDialects())('end to end with the LedgerSimulator over $name', (dialect) => {
   const clock = offsetClock();
   const logger = capturingLogger();
-  const providers = [sageAccounting(), freeAgent()];
+  const providers = [sageAccounting(), freeAgentAccounting()];
   const secretBox = new AesGcmSecretBox({ keys: { k1: randomBytes(32).toString('base64') }, activeKeyId: 'k1' });
   const transport = createUndiciLedgerTransport({ healthCacheMs: 0, totalTimeoutMs: 2_000, connectTimeoutMs: 1_000 });
   const secrets: string[] = [];

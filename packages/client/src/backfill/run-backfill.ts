@@ -1,6 +1,6 @@
 import type { CanonicalSource, ConnectionStore, EntityType, OutboxStore, Provider, SyncStateStore } from '@byte8/core';
 import { connectedProviders } from '../reconcile/connected-providers.js';
-import { entityTypesOf } from '../reconcile/entity-types-of.js';
+import { entityTypesOf } from '@byte8/core';
 import type { EventEnqueuer } from '../reconcile/event-enqueuer.js';
 import { sweep } from '../reconcile/sweep.js';
 import { type WatermarkAccess, backfillWatermarkName } from '../reconcile/watermark.js';

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { silentLogger } from '@byte8/core';
 import { createSecretBox } from '../secret-box/create-secret-box.js';
+import { PackageTree } from '../providers/provider-packages.test-helpers.js';
 import { createStorage } from '../storage/create-storage.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -13,6 +14,18 @@ const clientRoot = resolve(here, '../..');
 const repoRoot = resolve(clientRoot, '../..');
 /** The compiled `byte8` bin, as installed (`./dist/cli/main.js`). */
 export const BINARY = join(clientRoot, 'dist/cli/main.js');
+
+/** A host folder with only the Sage provider installed: where the binary runs unless told otherwise. */
+let sageHost: string | null = null;
+function sageHostDir(): string {
+  if (sageHost === null) {
+    const tree = new PackageTree();
+    tree.linkWorkspacePackage('sage-accounting');
+    process.once('exit', () => tree.remove());
+    sageHost = tree.root;
+  }
+  return sageHost;
+}
 
 /** Compiles client and the Sage provider (incremental: quick when up to date). */
 export async function buildBinary(): Promise<void> {
@@ -52,7 +65,7 @@ export interface RunningBinary {
 }
 
 export function startBinary(args: readonly string[], options: BinaryOptions = {}): RunningBinary {
-  const child = spawn(process.execPath, [BINARY, ...args], { cwd: options.cwd ?? tmpdir(), env: childEnv(options.env) });
+  const child = spawn(process.execPath, [BINARY, ...args], { cwd: options.cwd ?? sageHostDir(), env: childEnv(options.env) });
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk) => {

@@ -59,7 +59,7 @@ export class CliContext {
       return found;
     }
     if (this.providers.length === 1) return this.providers[0]!;
-    if (this.providers.length === 0) throw new UsageError('no provider installed: name providers in the configuration module or install @byte8/sage-accounting');
+    if (this.providers.length === 0) throw new UsageError('no provider installed: name providers in the configuration module, or install a provider package (e.g. @byte8/sage-accounting) next to the host');
     throw new UsageError(`--provider is required: several providers are installed (${this.providerKeys()})`);
   }
 

@@ -1,6 +1,7 @@
 import type { InvoiceSnapshot, Logger } from '@byte8/core';
+import { freeAgentAccounting } from '@byte8/freeagent-accounting';
 import { sageAccounting } from '@byte8/sage-accounting';
-import { freeAgent, testDialects } from '@byte8/testkit';
+import { testDialects } from '@byte8/testkit';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPublisher } from '../publisher/publisher.js';
@@ -18,7 +19,7 @@ const invoice = (id: number, state: InvoiceSnapshot['state'] = 'open'): InvoiceS
 describe.each(testDialects())('createHostHooks on $name', (dialect) => {
   let h: OutboundHarness;
   beforeAll(async () => {
-    h = await outboundHarness(dialect, [sageAccounting(), freeAgent()]);
+    h = await outboundHarness(dialect, [sageAccounting(), freeAgentAccounting()]);
   });
   beforeEach(async () => {
     await h.reset();

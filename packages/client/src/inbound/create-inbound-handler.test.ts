@@ -1,7 +1,9 @@
 import { hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import type { CanonicalSource, Contact, Invoice } from '@byte8/core';
+import { freeAgentAccounting } from '@byte8/freeagent-accounting';
+import { xeroAccounting } from '@byte8/xero-accounting';
 import { sageAccounting } from '@byte8/sage-accounting';
-import { freeAgent, type TestDatabase, testDialects } from '@byte8/testkit';
+import { type TestDatabase, testDialects } from '@byte8/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemRandom } from '../crypto/system-random.js';
 import { generatePairingCode } from '../pairing/generate-pairing-code.js';
@@ -76,7 +78,7 @@ describe.each(testDialects())('inbound handler over $name', (dialect) => {
   const logger = capturingLogger();
   /** Every secret the tests handle; none may reach a log line. */
   const secrets: string[] = [];
-  const providers = [sageAccounting(), freeAgent()];
+  const providers = [sageAccounting(), xeroAccounting(), freeAgentAccounting()];
   const secretBox = new AesGcmSecretBox({ keys: { k1: randomBytes(32).toString('base64') }, activeKeyId: 'k1' });
   let database: TestDatabase;
   let storage: Byte8Storage;
@@ -187,7 +189,7 @@ describe.each(testDialects())('inbound handler over $name', (dialect) => {
     it('answers the same 401 for a wrong, expired, missing, reused or replaced code', async () => {
       const invalid = { status: 401, json: { message: 'Invalid or expired pairing code.', parameters: [] } };
       const before = await storage.connections.get('freeagent');
-      const path = '/V1/byte8/freeagent/setup/pair';
+      const path = '/V1/byte8/freeagent_accounting/setup/pair';
       const send = async (code: string) => call('POST', path, { body: JSON.stringify(pairBody(code).body) });
 
       expect(await send('0'.repeat(32))).toMatchObject(invalid); // none pending
@@ -209,11 +211,24 @@ describe.each(testDialects())('inbound handler over $name', (dialect) => {
       );
     });
 
+    it("serves one pairing route per installed provider; a provider's code opens only its own route", async () => {
+      const code = await newCode('xero');
+      for (const path of ['/V1/byte8/setup/pair', '/V1/byte8/freeagent_accounting/setup/pair']) {
+        expect([path, (await call('POST', path, { body: JSON.stringify(pairBody(code).body) })).status]).toEqual([path, 401]);
+      }
+      // A namespace no installed provider has is no route at all.
+      expect((await call('POST', '/V1/byte8/quickbooks_accounting/setup/pair', { body: JSON.stringify(pairBody(code).body) })).status).toBe(404);
+      const { body } = pairBody(code);
+      expect((await call('POST', '/V1/byte8/xero_accounting/setup/pair', { body: JSON.stringify(body) })).status).toBe(200);
+      expect((await storage.connections.get('xero'))?.tenantId).toBe(body.tenant_id);
+      expect((await storage.connections.get('freeagent'))?.tenantId ?? null).not.toBe(body.tenant_id);
+    });
+
     it('accepts camelCase keys', async () => {
       const code = await newCode('freeagent');
       const { body } = pairBody(code);
       const camel = { pairingCode: body.pairing_code, tenantId: body.tenant_id, byte8ApiKey: body.byte8_api_key, ledgerBaseUrl: body.ledger_base_url };
-      expect((await call('POST', '/V1/byte8/freeagent/setup/pair', { body: JSON.stringify(camel) })).status).toBe(200);
+      expect((await call('POST', '/V1/byte8/freeagent_accounting/setup/pair', { body: JSON.stringify(camel) })).status).toBe(200);
       expect((await storage.connections.get('freeagent'))?.tenantId).toBe(body.tenant_id);
     });
 
@@ -262,7 +277,7 @@ describe.each(testDialects())('inbound handler over $name', (dialect) => {
     let nextId = 1000;
     beforeAll(async () => {
       sage = await pair();
-      other = await pair('freeagent', '/V1/byte8/freeagent/setup/pair');
+      other = await pair('freeagent', '/V1/byte8/freeagent_accounting/setup/pair');
     });
 
     const now = () => clock.seconds();

@@ -1,6 +1,7 @@
 import { silentLogger } from '@byte8/core';
+import { freeAgentAccounting } from '@byte8/freeagent-accounting';
 import { sageAccounting } from '@byte8/sage-accounting';
-import { freeAgent, testDialects } from '@byte8/testkit';
+import { testDialects } from '@byte8/testkit';
 import { describe, expect, it } from 'vitest';
 import { createPublisher } from '../publisher/publisher.js';
 import { createSecretBox } from '../secret-box/create-secret-box.js';
@@ -16,7 +17,7 @@ describe('collectMetrics', () => {
     const database = await pglite.createDatabase();
     const storage = await createStorage(database.dialect === 'pglite' ? { pglite: database.pglite } : { databaseUrl: database.url });
     try {
-      const providers = [sageAccounting(), freeAgent()];
+      const providers = [sageAccounting(), freeAgentAccounting()];
       const box = createSecretBox({ logger: silentLogger });
       await storage.connections.setPairingCode('sage_accounting', 'h', new Date());
       await storage.connections.completePairing(

@@ -1,5 +1,5 @@
 import { type Clock, type ConnectionStore, OUTBOX_STATUSES, type OutboxStore, type ProviderDefinition, systemClock } from '@byte8/core';
-import { entityTypesOf } from '../reconcile/entity-types-of.js';
+import { entityTypesOf } from '@byte8/core';
 import { isConnected } from '../transport/resolve-ledger-auth.js';
 import { type WatermarkAccess, reconcileWatermarkName } from '../reconcile/watermark.js';
 import type { DeliveryMetrics } from './delivery-metrics.js';

@@ -11,7 +11,7 @@ import {
   systemClock,
 } from '@byte8/core';
 import { connectedProviders } from './connected-providers.js';
-import { entityTypesOf } from './entity-types-of.js';
+import { entityTypesOf } from '@byte8/core';
 import type { EventEnqueuer } from './event-enqueuer.js';
 import { sweep } from './sweep.js';
 import { type WatermarkAccess, reconcileWatermarkName } from './watermark.js';

@@ -55,4 +55,7 @@ export type HostChange =
   | { readonly kind: 'stock'; readonly change: StockChange };
 
 export type HostChangeKind = HostChange['kind'];
+
+/** Every kind of host change, in the order of the hooks. */
+export const HOST_CHANGE_KINDS: readonly HostChangeKind[] = Object.freeze(['invoice', 'creditmemo', 'customer', 'product', 'stock']);
 export type ChangeOf<K extends HostChangeKind> = Extract<HostChange, { kind: K }>['change'];

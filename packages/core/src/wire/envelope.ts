@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WireEventName } from './event-names.js';
 import { phpJsonEncode } from './php-json.js';
 import { WIRE_TIMESTAMP_PATTERN } from './timestamps.js';
 
@@ -18,6 +19,15 @@ export type Envelope = z.infer<typeof envelopeSchema>;
 export const invoiceCreatedPayloadSchema = z.object({ increment_id: z.string(), paid: z.boolean() }).strict();
 export const incrementIdPayloadSchema = z.object({ increment_id: z.string() }).strict();
 export const emptyPayloadSchema = z.object({}).strict();
+
+/** The payload schema of each wire event (wire-contract §6.1). */
+export const WIRE_PAYLOAD_SCHEMAS: Readonly<Record<WireEventName, z.ZodType<Readonly<Record<string, unknown>>>>> = Object.freeze({
+  'invoice.created': invoiceCreatedPayloadSchema,
+  'invoice.paid': incrementIdPayloadSchema,
+  'creditmemo.created': incrementIdPayloadSchema,
+  'customer.upserted': emptyPayloadSchema,
+  'product.upserted': emptyPayloadSchema,
+});
 
 /**
  * Serialises an envelope to the exact bytes stored in the outbox and sent on

@@ -18,6 +18,7 @@ Options:
   --tenant-id <uuid>     register a tenant without pairing (needs --master-key)
   --master-key <key>     master key of that tenant
   --host-base-url <url>  base URL of that tenant's host, for pulls and callbacks
+  --provider <key>       the provider that tenant is bound to (default sage_accounting)
   -h, --help             show this help
 
 Pair from a shell:
@@ -48,6 +49,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
       'tenant-id': { type: 'string' },
       'master-key': { type: 'string' },
       'host-base-url': { type: 'string' },
+      provider: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -59,8 +61,17 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
   if ((values['tenant-id'] === undefined) !== (values['master-key'] === undefined)) {
     throw new Error('--tenant-id and --master-key go together');
   }
+  if (values.provider !== undefined && !/^[a-z][a-z0-9_]{0,31}$/.test(values.provider)) {
+    throw new Error(`--provider must be a provider key (lowercase snake_case), got '${values.provider}'`);
+  }
+  if (values.provider !== undefined && values['tenant-id'] === undefined) throw new Error('--provider goes with --tenant-id');
   const tenant: TenantInput | null = values['tenant-id']
-    ? { tenantId: values['tenant-id'], masterKey: values['master-key']!, hostBaseUrl: values['host-base-url'] ?? null }
+    ? {
+        tenantId: values['tenant-id'],
+        masterKey: values['master-key']!,
+        hostBaseUrl: values['host-base-url'] ?? null,
+        ...(values.provider ? { provider: values.provider } : {}),
+      }
     : null;
   return { help: false, options: { port, host: values.host ?? '127.0.0.1', policy: { outcome, delayMs } }, tenant };
 }

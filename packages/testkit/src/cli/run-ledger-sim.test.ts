@@ -55,5 +55,11 @@ describe('byte8-ledger-sim', () => {
     expect(parseSimArgs(['--tenant-id', 't', '--master-key', 'k', '--host-base-url', 'http://h'])).toMatchObject({
       tenant: { tenantId: 't', masterKey: 'k', hostBaseUrl: 'http://h' },
     });
+    expect(parseSimArgs(['--tenant-id', 't', '--master-key', 'k', '--provider', 'xero'])).toMatchObject({ tenant: { tenantId: 't', provider: 'xero' } });
+  });
+
+  it('refuses a provider that is not a key, or one without a tenant, naming the option', () => {
+    expect(() => parseSimArgs(['--tenant-id', 't', '--master-key', 'k', '--provider', 'Xero Accounting'])).toThrow(/^--provider must be a provider key/);
+    expect(() => parseSimArgs(['--provider', 'xero'])).toThrow('--provider goes with --tenant-id');
   });
 });

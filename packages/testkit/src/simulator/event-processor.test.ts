@@ -72,9 +72,10 @@ describe('processing after 202', () => {
 
   it('calls back with the provider of the delivery and the entity type of the event', async () => {
     await setup({ policy: 'synced' });
-    await deliver(sim, tenant, { event: 'customer.upserted', id: 5, provider: 'xero_accounting', body: envelopeBody(5, {}) });
+    const xero = sim.registerTenant({ provider: 'xero', hostBaseUrl: host.url });
+    await deliver(sim, xero, { event: 'customer.upserted', id: 5, provider: 'xero', body: envelopeBody(5, {}) });
     await sim.waitForCallbacks(1);
-    expect(sim.callbacks[0]?.body).toMatchObject({ entity_type: 'customer', magento_entity_id: 5, provider: 'xero_accounting' });
+    expect(sim.callbacks[0]?.body).toMatchObject({ entity_type: 'customer', magento_entity_id: 5, provider: 'xero' });
   });
 
   it('skipped and failed policies carry their reason and error code', async () => {

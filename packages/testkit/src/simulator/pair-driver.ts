@@ -1,3 +1,4 @@
+import { defaultPairingPath } from '@byte8/core';
 import type { HostClient } from './host-client.js';
 import { parseJson } from './http-io.js';
 import { DEFAULT_PROVIDER } from './simulator-options.js';
@@ -7,7 +8,11 @@ import { randomUUID } from 'node:crypto';
 export interface PairOptions {
   /** Default `sage_accounting`. */
   readonly provider?: string;
-  /** Path of the host's anonymous pair route. Default: `/rest/V1/byte8/setup/pair` for Sage, `/rest/V1/byte8/<provider>/setup/pair` otherwise. */
+  /**
+   * Path of the host's anonymous pair route. Default: `/rest/V1/byte8/setup/pair`
+   * for Sage, `/rest/V1/byte8/<provider>_accounting/setup/pair` otherwise
+   * (the route of Byte8's Xero and FreeAgent modules, `defaultPairingPath` of core).
+   */
   readonly pairPath?: string;
   /** Default: a fresh v4 UUID. */
   readonly tenantId?: string;
@@ -23,9 +28,9 @@ export interface PairResult {
   readonly body: unknown;
 }
 
-/** The pair route of a provider (design §4). */
+/** The pair route of a provider under the host's `/rest` front name (wire-contract §4.2, sage-and-providers a.1). */
 export function defaultPairPath(provider: string): string {
-  return provider === DEFAULT_PROVIDER ? '/rest/V1/byte8/setup/pair' : `/rest/V1/byte8/${provider}/setup/pair`;
+  return provider === DEFAULT_PROVIDER ? '/rest/V1/byte8/setup/pair' : `/rest${defaultPairingPath(provider)}`;
 }
 
 /**

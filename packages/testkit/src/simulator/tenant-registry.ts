@@ -16,7 +16,13 @@ export interface HealthSettings {
 export interface SimTenant {
   readonly tenantId: string;
   readonly masterKey: string;
+  /** The provider the tenant was paired (or registered) for. */
   readonly provider: string;
+  /**
+   * The providers the tenant has an active binding for: webhooks addressed to
+   * any other (`?provider=`) are refused with 400. Pairing binds `provider` only.
+   */
+  readonly bindings: readonly string[];
   /** The host's base URL; the simulator appends `/rest/V1/byte8/...`. Null: no pulls or callbacks possible. */
   hostBaseUrl: string | null;
   disconnected: boolean;
@@ -29,6 +35,8 @@ export interface TenantInput {
   readonly tenantId?: string;
   readonly masterKey?: string;
   readonly provider?: string;
+  /** Default: `[provider]`. */
+  readonly bindings?: readonly string[];
   readonly hostBaseUrl?: string | null;
 }
 
@@ -46,10 +54,12 @@ export class TenantRegistry {
 
   add(input: TenantInput, provider: string): SimTenant {
     const masterKey = input.masterKey ?? mintMasterKey();
+    const bound = input.provider ?? provider;
     const tenant: SimTenant = {
       tenantId: input.tenantId ?? randomUUID(),
       masterKey,
-      provider: input.provider ?? provider,
+      provider: bound,
+      bindings: Object.freeze([...new Set([bound, ...(input.bindings ?? [])])]),
       hostBaseUrl: input.hostBaseUrl ? input.hostBaseUrl.replace(/\/+$/, '') : null,
       disconnected: false,
       health: {},

@@ -48,9 +48,10 @@ describe('pair()', () => {
 
   it('uses the provider pair path, or the one given', async () => {
     host.acceptedCodes.add('a').add('b');
-    const xero = await sim.pair(host.url, 'a', { provider: 'xero_accounting' });
+    const xero = await sim.pair(host.url, 'a', { provider: 'xero' });
+    // The route of Byte8's Xero module (sage-and-providers a.1): the key plus `_accounting`.
     expect(host.calls.at(-1)?.path).toBe('/rest/V1/byte8/xero_accounting/setup/pair');
-    expect(sim.tenant(xero.tenantId)?.provider).toBe('xero_accounting');
+    expect(sim.tenant(xero.tenantId)).toMatchObject({ provider: 'xero', bindings: ['xero'] });
     await sim.pair(host.url, 'b', { pairPath: '/custom/setup/pair' });
     expect(host.calls.at(-1)?.path).toBe('/custom/setup/pair');
   });

@@ -45,13 +45,37 @@ describe('POST /webhooks/magento/{tenant}/{event}', () => {
     expect(sim.deliveries[1]?.duplicate).toBe(true);
   });
 
-  it('routes ?provider= and dedupes per provider', async () => {
-    const sage = await deliver(sim, tenant);
-    const xero = await deliver(sim, tenant, { provider: 'xero_accounting' });
+  it('routes ?provider= to the binding and dedupes per provider', async () => {
+    const both = sim.registerTenant({ provider: 'sage_accounting', bindings: ['xero'] });
+    const sage = await deliver(sim, both);
+    const xero = await deliver(sim, both, { provider: 'xero' });
     expect(xero.status).toBe(202);
     expect(xero.json.sync_run_id).not.toBe(sage.json.sync_run_id);
-    expect(sim.deliveries.map((d) => d.provider)).toEqual(['sage_accounting', 'xero_accounting']);
+    expect(sim.deliveries.map((d) => d.provider)).toEqual(['sage_accounting', 'xero']);
     expect(sim.stats.uniqueKeys).toBe(2);
+  });
+
+  // sage-and-providers a.1: the ledger answers 400 "tenant has no active xero binding".
+  it.each([
+    ['a Sage tenant addressed as xero', 'sage_accounting', 'xero', 'tenant has no active xero binding'],
+    ['a Xero tenant addressed without ?provider= (the legacy Sage default)', 'xero', undefined, 'tenant has no active sage_accounting binding'],
+    ['a FreeAgent tenant addressed as xero', 'freeagent', 'xero', 'tenant has no active xero binding'],
+  ])('refuses %s with 400 and accepts nothing', async (_name, boundTo, addressed, error) => {
+    const bound = sim.registerTenant({ provider: boundTo });
+    const res = await deliver(sim, bound, addressed ? { provider: addressed } : {});
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ error });
+    expect(sim.stats).toMatchObject({ deliveries: 1, accepted: 0, rejected: 1, uniqueKeys: 0 });
+    expect(sim.deliveries[0]).toMatchObject({ tenantId: bound.tenantId, provider: addressed ?? 'sage_accounting', status: 400, error });
+    await sim.idle();
+    expect(sim.processed).toEqual([]);
+    // Addressed to its own binding, the same delivery is accepted.
+    expect((await deliver(sim, bound, boundTo === 'sage_accounting' ? {} : { provider: boundTo })).status).toBe(202);
+  });
+
+  it('checks the token before the binding: a bad token is 401 whatever the provider', async () => {
+    const res = await deliver(sim, tenant, { provider: 'xero', token: 'not-a-jwt' });
+    expect(res.status).toBe(401);
   });
 
   it('dedupes per tenant', async () => {

@@ -1,25 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type Envelope,
-  emptyPayloadSchema,
-  envelopeSchema,
-  incrementIdPayloadSchema,
-  invoiceCreatedPayloadSchema,
-  type WireEventName,
-  wireEventNameSchema,
-} from '@byte8/core';
+import { type Envelope, envelopeSchema, WIRE_PAYLOAD_SCHEMAS, wireEventNameSchema } from '@byte8/core';
 import { parseJson, type RouteReply, refuse, reply } from './http-io.js';
 import { authenticate, type RouteContext } from './route-context.js';
 import { DEFAULT_PROVIDER } from './simulator-options.js';
-
-/** The payload each event carries (wire-contract §6.1). */
-const PAYLOADS: Record<WireEventName, { safeParse(v: unknown): { success: boolean; error?: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } } }> = {
-  'invoice.created': invoiceCreatedPayloadSchema,
-  'invoice.paid': incrementIdPayloadSchema,
-  'creditmemo.created': incrementIdPayloadSchema,
-  'customer.upserted': emptyPayloadSchema,
-  'product.upserted': emptyPayloadSchema,
-};
 
 export interface WebhookRequest {
   readonly tenantId: string;
@@ -30,10 +13,16 @@ export interface WebhookRequest {
   readonly body: string;
 }
 
+/** The ledger's answer when the tenant has no binding for the addressed provider (sage-and-providers a.1). */
+export function noBindingError(provider: string): string {
+  return `tenant has no active ${provider} binding`;
+}
+
 /**
- * `POST /webhooks/magento/{tenant}/{event}`: faults first, then the JWT,
- * the Idempotency-Key, the event name, the envelope and the event's payload; a key already
- * accepted answers 202 with the same sync_run_id.
+ * `POST /webhooks/magento/{tenant}/{event}`: faults first, then the JWT, the
+ * tenant's binding for `?provider=` (none: Sage, the legacy default), the
+ * Idempotency-Key, the event name, the envelope and the event's payload; a
+ * key already accepted answers 202 with the same sync_run_id.
  */
 export function handleWebhook(ctx: RouteContext, request: WebhookRequest): RouteReply {
   const provider = request.provider ?? DEFAULT_PROVIDER;
@@ -69,6 +58,7 @@ export function handleWebhook(ctx: RouteContext, request: WebhookRequest): Route
 
   const auth = authenticate(ctx, request.headers, request.tenantId);
   if (!auth.ok) return deny(401, auth.reason);
+  if (!auth.tenant.bindings.includes(provider)) return deny(400, noBindingError(provider));
   if (key === null) return deny(400, 'missing_idempotency_key');
   const event = wireEventNameSchema.safeParse(request.event);
   if (!event.success) return deny(400, 'unknown_event');
@@ -78,7 +68,7 @@ export function handleWebhook(ctx: RouteContext, request: WebhookRequest): Route
     return deny(400, `invalid_envelope: ${first ? `${first.path.join('.') || '(body)'} ${first.message}` : 'not a JSON object'}`);
   }
   envelope = parsed.data;
-  const payload = PAYLOADS[event.data].safeParse(envelope.payload);
+  const payload = WIRE_PAYLOAD_SCHEMAS[event.data].safeParse(envelope.payload);
   if (!payload.success) {
     const first = payload.error?.issues[0];
     return deny(400, `invalid_payload: ${first ? `${first.path.map(String).join('.') || '(payload)'} ${first.message}` : request.event}`);

@@ -1,62 +1,27 @@
-import { type Byte8, createByte8, createLogger, createStorage } from '@byte8/client';
-import { LedgerSimulator } from '@byte8/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sageAccounting } from '@byte8/sage-accounting';
-import { FixtureHost } from './fixture-host.test-helpers.js';
-import { startHostServer } from './host-server.test-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useE2eHost } from '../host/e2e-host.test-helpers.js';
+import { saveEachFixtureEntity } from '../host/fixture-host.test-helpers.js';
 
 const SAGE = 'sage_accounting';
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 describe('Sage end to end with the LedgerSimulator', () => {
-  const source = new FixtureHost();
-  let sim: LedgerSimulator;
-  let byte8: Byte8;
-  let host: Awaited<ReturnType<typeof startHostServer>>;
-  let tenantId: string;
-
-  beforeAll(async () => {
-    sim = await LedgerSimulator.start({ policy: 'synced' });
-    byte8 = await createByte8({
-      storage: await createStorage(),
-      providers: [sageAccounting()],
-      canonicalSource: source,
-      ledger: { defaultBaseUrl: sim.url },
-      logger: createLogger({ level: 'error' }),
-    });
-    host = await startHostServer(byte8.handleInbound);
-    const { code } = await byte8.admin.generatePairingCode(SAGE);
-    const paired = await sim.pair(host.url, code);
-    expect(paired.status).toBe(200);
-    tenantId = paired.tenantId;
-  });
-
-  afterAll(async () => {
-    await host?.close();
-    await byte8?.close();
-    await sim?.stop();
-  });
+  const h = useE2eHost({ providers: [sageAccounting()], pair: SAGE });
 
   it('delivers one of each entity with the contract events, keys, envelopes and order, then the chips turn terminal', async () => {
     const startedAt = Date.now();
-    const { hooks } = byte8;
-    // A capture-online invoice: inserted already paid, so created and paid fire on one save.
-    await hooks.invoiceSaved({ before: null, after: { id: 42, incrementId: '000000042', state: 'paid', websiteId: 1, storeId: 1 } });
-    await hooks.creditMemoSaved({ before: null, after: { id: 7, incrementId: '000000007', websiteId: 1, storeId: 1 } });
-    await hooks.customerSaved({ after: { id: 5, websiteId: 1 } });
-    await hooks.productSaved({ after: { id: 9 } });
-    // A stock save of the same product while the catalog save is pending collapses into it.
-    await hooks.stockSaved({ productId: 9 });
+    await saveEachFixtureEntity(h.byte8.hooks);
 
-    const pending = await byte8.admin.documentStatus('invoice', 42, SAGE);
+    const pending = await h.byte8.admin.documentStatus('invoice', 42, SAGE);
     expect(pending.chip.label).toBe('⏳ Pending');
 
-    await byte8.worker.drainUntilIdle();
-    await sim.waitForCallbacks(5);
-    await sim.idle();
+    await h.byte8.worker.drainUntilIdle();
+    await h.sim.waitForCallbacks(5);
+    await h.sim.idle();
 
     // Enqueued in the order the rules fired: created before paid on the one save.
-    const { rows } = await byte8.storage.outbox.list({ provider: SAGE });
+    const { rows } = await h.byte8.storage.outbox.list({ provider: SAGE });
     expect([...rows].sort((a, b) => a.id - b.id).map((r) => r.idempotencyKey)).toEqual([
       'invoice.created:42',
       'invoice.paid:42',
@@ -64,20 +29,20 @@ describe('Sage end to end with the LedgerSimulator', () => {
       'customer.upserted:5',
       'product.upserted:9',
     ]);
-    expect(rows.every((r) => r.status === 'succeeded' && r.tenantId === tenantId)).toBe(true);
+    expect(rows.every((r) => r.status === 'succeeded' && r.tenantId === h.tenantId)).toBe(true);
 
     // Exactly one delivery per event. Across entities the worker sends in parallel; within
     // one entity it keeps FIFO, so the ledger always hears created before paid.
     const byKey = (a: { idempotencyKey: string | null }, b: { idempotencyKey: string | null }) => String(a.idempotencyKey).localeCompare(String(b.idempotencyKey));
-    const deliveries = [...sim.deliveries].sort(byKey);
+    const deliveries = [...h.sim.deliveries].sort(byKey);
     expect(deliveries.map((d) => [d.tenantId, d.provider, d.event, d.idempotencyKey, d.status, d.duplicate])).toEqual([
-      [tenantId, SAGE, 'creditmemo.created', 'creditmemo.created:7', 202, false],
-      [tenantId, SAGE, 'customer.upserted', 'customer.upserted:5', 202, false],
-      [tenantId, SAGE, 'invoice.created', 'invoice.created:42', 202, false],
-      [tenantId, SAGE, 'invoice.paid', 'invoice.paid:42', 202, false],
-      [tenantId, SAGE, 'product.upserted', 'product.upserted:9', 202, false],
+      [h.tenantId, SAGE, 'creditmemo.created', 'creditmemo.created:7', 202, false],
+      [h.tenantId, SAGE, 'customer.upserted', 'customer.upserted:5', 202, false],
+      [h.tenantId, SAGE, 'invoice.created', 'invoice.created:42', 202, false],
+      [h.tenantId, SAGE, 'invoice.paid', 'invoice.paid:42', 202, false],
+      [h.tenantId, SAGE, 'product.upserted', 'product.upserted:9', 202, false],
     ]);
-    const keysInArrivalOrder = sim.deliveries.map((d) => d.idempotencyKey);
+    const keysInArrivalOrder = h.sim.deliveries.map((d) => d.idempotencyKey);
     expect(keysInArrivalOrder.indexOf('invoice.created:42')).toBeLessThan(keysInArrivalOrder.indexOf('invoice.paid:42'));
 
     const envelopes = deliveries.map((d) => d.envelope);
@@ -101,34 +66,34 @@ describe('Sage end to end with the LedgerSimulator', () => {
       expect(at).toBeLessThanOrEqual(Date.now());
     }
     // Sage is the legacy default binding: no `?provider=` on its webhooks, and the body is the exact compact bytes.
-    const webhooks = sim.exchanges.filter((e) => e.direction === 'to-ledger' && e.path.startsWith('/webhooks/')).sort((a, b) => a.path.localeCompare(b.path));
+    const webhooks = h.sim.exchanges.filter((e) => e.direction === 'to-ledger' && e.path.startsWith('/webhooks/')).sort((a, b) => a.path.localeCompare(b.path));
     expect(webhooks.map((e) => e.path)).toEqual([
-      `/webhooks/magento/${tenantId}/creditmemo.created`,
-      `/webhooks/magento/${tenantId}/customer.upserted`,
-      `/webhooks/magento/${tenantId}/invoice.created`,
-      `/webhooks/magento/${tenantId}/invoice.paid`,
-      `/webhooks/magento/${tenantId}/product.upserted`,
+      `/webhooks/magento/${h.tenantId}/creditmemo.created`,
+      `/webhooks/magento/${h.tenantId}/customer.upserted`,
+      `/webhooks/magento/${h.tenantId}/invoice.created`,
+      `/webhooks/magento/${h.tenantId}/invoice.paid`,
+      `/webhooks/magento/${h.tenantId}/product.upserted`,
     ]);
     expect(webhooks[1]!.body).toMatch(/^\{"magento_entity_id":5,"website_id":1,"store_id":0,"occurred_at":"[^"]+","payload":\{\}\}$/);
 
     const chips = await Promise.all([
-      byte8.admin.documentStatus('invoice', 42, SAGE),
-      byte8.admin.documentStatus('creditmemo', 7, SAGE),
-      byte8.admin.documentStatus('customer', 5, SAGE),
-      byte8.admin.documentStatus('product', 9, SAGE),
+      h.byte8.admin.documentStatus('invoice', 42, SAGE),
+      h.byte8.admin.documentStatus('creditmemo', 7, SAGE),
+      h.byte8.admin.documentStatus('customer', 5, SAGE),
+      h.byte8.admin.documentStatus('product', 9, SAGE),
     ]);
     expect(chips.map((c) => c.chip.label)).toEqual(['✓ Synced', '✓ Synced', '✓ Synced', '✓ Synced']);
-    expect(sim.processed.every((p) => p.outcome === 'synced' && p.reason === null)).toBe(true);
+    expect(h.sim.processed.every((p) => p.outcome === 'synced' && p.reason === null)).toBe(true);
   });
 
   it('sends nothing for a cancelled invoice or an update save of an open one', async () => {
-    sim.reset();
-    source.invoices.set(43, { ...source.invoices.get(42)!, magento_id: 43, increment_id: '000000043', state: 'cancelled' });
-    await byte8.hooks.invoiceSaved({ before: null, after: { id: 43, incrementId: '000000043', state: 'cancelled', websiteId: 1, storeId: 1 } });
+    h.sim.reset();
+    h.source.invoices.set(43, { ...h.source.invoices.get(42)!, magento_id: 43, increment_id: '000000043', state: 'cancelled' });
+    await h.byte8.hooks.invoiceSaved({ before: null, after: { id: 43, incrementId: '000000043', state: 'cancelled', websiteId: 1, storeId: 1 } });
     const open = { id: 44, incrementId: '000000044', state: 'open' as const, websiteId: 1, storeId: 1 };
-    await byte8.hooks.invoiceSaved({ before: open, after: open });
-    expect(await byte8.worker.drainUntilIdle()).toBe(0);
-    expect(sim.deliveries).toEqual([]);
-    expect((await byte8.admin.documentStatus('invoice', 43, SAGE)).chip.label).toBe('—');
+    await h.byte8.hooks.invoiceSaved({ before: open, after: open });
+    expect(await h.byte8.worker.drainUntilIdle()).toBe(0);
+    expect(h.sim.deliveries).toEqual([]);
+    expect((await h.byte8.admin.documentStatus('invoice', 43, SAGE)).chip.label).toBe('—');
   });
 });

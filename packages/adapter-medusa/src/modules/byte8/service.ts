@@ -1,3 +1,4 @@
+import { configManager } from '@medusajs/framework/config';
 import { type MedusaConnector, createMedusaConnector } from '../../connector/create-medusa-connector.js';
 import type { MedusaLogger } from '../../connector/medusa-logger.js';
 import { type PluginOptions, parsePluginOptions } from '../../options/plugin-options.js';
@@ -42,6 +43,8 @@ export default class Byte8ModuleService {
         databaseUrl,
         query: scope.resolve<GraphQuery>('query'),
         logger: scope.resolve<MedusaLogger>('logger'),
+        // Where Medusa loaded medusa-config from: the app, whose dependencies hold the provider packages.
+        appDir: configManager.baseDir ?? process.cwd(),
       });
       this.#connector.catch(() => {
         this.#connector = null;

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from '@medusajs/framework/http';
 import { serveInbound } from '../../../../../../inbound/serve-inbound.js';
 
-/** Anonymous pairing for Sage (rate limited by the client). */
+/** Anonymous pairing on the route without a provider segment, Sage's (rate limited by the client). */
 export const AUTHENTICATE = false;
 
 export const POST = (req: MedusaRequest, res: MedusaResponse): Promise<void> => serveInbound(req, res);

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from '@medusajs/framework/http';
 import { serveInbound } from '../../../../../../../inbound/serve-inbound.js';
 
-/** Anonymous pairing for other providers. */
+/** Anonymous pairing on a namespaced route, e.g. `/V1/byte8/xero_accounting/setup/pair`; the client knows which provider owns it. */
 export const AUTHENTICATE = false;
 
 export const POST = (req: MedusaRequest, res: MedusaResponse): Promise<void> => serveInbound(req, res);

@@ -1,4 +1,4 @@
-import type { CanonicalSource, ChangedEntity, CreditMemo, Contact, Invoice, Product } from '@byte8/core';
+import type { CanonicalSource, ChangedEntity, CreditMemo, Contact, HostHooks, Invoice, Product } from '@byte8/core';
 import { contactFixture, creditMemoFixture, invoiceFixture, paymentFixture, paymentMethodFixture, productFixture } from '@byte8/testkit';
 
 /**
@@ -35,4 +35,18 @@ export class FixtureHost implements CanonicalSource {
     // Reconciliation is not under test here; an empty feed keeps it quiet.
     return [];
   }
+}
+
+/**
+ * Saves each fixture entity once through the hooks, as a host would: invoice 42
+ * inserted already paid (capture online: created and paid on one save), credit
+ * memo 7, customer 5, product 9 and then its stock (which collapses into the
+ * pending product event where the provider syncs products).
+ */
+export async function saveEachFixtureEntity(hooks: HostHooks): Promise<void> {
+  await hooks.invoiceSaved({ before: null, after: { id: 42, incrementId: '000000042', state: 'paid', websiteId: 1, storeId: 1 } });
+  await hooks.creditMemoSaved({ before: null, after: { id: 7, incrementId: '000000007', websiteId: 1, storeId: 1 } });
+  await hooks.customerSaved({ after: { id: 5, websiteId: 1 } });
+  await hooks.productSaved({ after: { id: 9 } });
+  await hooks.stockSaved({ productId: 9 });
 }

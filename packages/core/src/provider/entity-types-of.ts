@@ -1,4 +1,5 @@
-import type { EntityType, ProviderDefinition } from '@byte8/core';
+import type { EntityType } from '../sync/entity-types.js';
+import type { ProviderDefinition } from './define-provider.js';
 
 /** The entity types a provider's rules listen to (a stock change is a product). */
 export function entityTypesOf(provider: Pick<ProviderDefinition, 'events'>): EntityType[] {

@@ -1,1 +1,0 @@
-export { freeAgent } from './free-agent.js';
