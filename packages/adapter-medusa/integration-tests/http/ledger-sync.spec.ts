@@ -199,6 +199,28 @@ medusaIntegrationTestRunner({
       ]);
     });
 
+    it('shows events held for a previous tenant in the admin status and sends them to the current tenant on request', async () => {
+      const { tenantId, headers } = await pair();
+      const { connector } = await byte8Of(getContainer());
+      // As an event enqueued before a re-pair to another tenant is left behind.
+      await connector.storage.outbox.enqueue([
+        { provider: PROVIDER, tenantId: 'tenant-before', eventName: 'customer.upserted', idempotencyKey: 'customer.upserted:987', body: '{}', entityType: 'customer', entityId: 987, upsert: false },
+      ]);
+      const status = await api.get('/admin/byte8/status', { headers });
+      expect(status.data.providers[0].held).toEqual({ count: 1, tenants: ['tenant-before'], currentTenantId: tenantId });
+      const bad = await api.post('/admin/byte8/held', { provider: PROVIDER, action: 'delete' }, { headers }).catch((e: any) => e.response);
+      expect(bad.status).toBe(400);
+      expect(bad.data.message).toMatch(/^action: /);
+      const wrongType = await api.post('/admin/byte8/held', { provider: 42, action: 'drop' }, { headers }).catch((e: any) => e.response);
+      expect(wrongType.status).toBe(400);
+      expect((await api.get('/admin/byte8/status', { headers })).data.providers[0].held.count).toBe(1);
+      const moved = await api.post('/admin/byte8/held', { provider: PROVIDER, action: 'readdress' }, { headers });
+      expect(moved.data).toEqual({ provider: PROVIDER, action: 'readdress', changed: 1 });
+      expect((await api.get('/admin/byte8/status', { headers })).data.providers[0].held.count).toBe(0);
+      await connector.worker.drainUntilIdle();
+      expect(sim.deliveries.filter((d) => d.idempotencyKey === 'customer.upserted:987').map((d) => d.tenantId)).toEqual([tenantId]);
+    });
+
     it('an order whose order.placed was lost is still synced by the reconciliation sweep', async () => {
       await pair();
       const shop = new MedusaShop(getContainer());
