@@ -1,5 +1,6 @@
 import { silentLogger } from '@byte8/core';
-import { runHostConformance, testDialects } from '@byte8/testkit';
+import { testDialects } from '@byte8/testkit';
+import { runHostConformance } from '@byte8/testkit/conformance';
 import { createCustomer, createProduct } from './domain/catalog.js';
 import { invoiceOrder, placeOrder } from './domain/sales.js';
 import { startShop } from './start-shop.js';
