@@ -21,6 +21,15 @@ export function missingFiles(pkg) {
 }
 
 /**
+ * The tarball's file name without the version (`@byte8/core` -> `byte8-core.tgz`),
+ * so instructions and overrides that name it stay true from one release to the next.
+ * @param {string} name
+ */
+export function tarballName(name) {
+  return `${name.replace(/^@/, '').replace('/', '-')}.tgz`;
+}
+
+/**
  * @param {PublishablePackage[]} packages
  * @param {string} destination folder for the tarballs (created if missing)
  * @returns {PackedPackage[]}
@@ -32,7 +41,7 @@ export function packPackages(packages, destination) {
     throw new Error(`missing from the package folder (not built? run \`pnpm build\` and \`pnpm --filter @byte8/adapter-medusa build\`): ${unbuilt.join(', ')}`);
   }
   return packages.map((pkg) => {
-    const output = execFileSync('pnpm', ['pack', '--json', '--pack-destination', destination], { cwd: pkg.dir, encoding: 'utf8' });
+    const output = execFileSync('pnpm', ['pack', '--json', '--out', join(destination, tarballName(pkg.name))], { cwd: pkg.dir, encoding: 'utf8' });
     const packed = JSON.parse(output);
     return { pkg, tarball: packed.filename, files: packed.files.map((file) => file.path) };
   });
