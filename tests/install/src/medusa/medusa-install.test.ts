@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
-import { byte8Status } from '../harness/byte8-cli.js';
 import { freePort } from '../harness/free-port.js';
 import { HostApp, type PackageManager } from '../harness/host-app.js';
 import { LedgerSimulatorProcess } from '../harness/ledger-simulator.js';
@@ -56,6 +55,7 @@ for (const pm of ['pnpm', 'npm'] as const) {
     let port: number;
     let sim: LedgerSimulatorProcess;
     let admin: MedusaAdmin;
+    let tenantId: unknown;
     const time = (step: string, work: () => Promise<void>) => timings.time(`medusa/${pm}`, step, work);
 
     beforeAll(async () => {
@@ -158,7 +158,8 @@ for (const pm of ['pnpm', 'npm'] as const) {
           'GET',
           '/admin/byte8/status',
         );
-        expect(providers[0]!.connection).toMatchObject({ connected: true, tenantId: paired.body.tenant_id, ledgerBaseUrl: sim.url });
+        tenantId = paired.body.tenant_id;
+        expect(providers[0]!.connection).toMatchObject({ connected: true, tenantId, ledgerBaseUrl: sim.url });
       }),
     );
 
@@ -177,8 +178,10 @@ for (const pm of ['pnpm', 'npm'] as const) {
           () => readFileSync(app.log, 'utf8'),
         );
         expect(invoice.label).toBe(`Invoice #${order.displayId}`);
-        const [status] = await byte8Status(app, database.url);
-        expect(status).toMatchObject({ provider: 'sage_accounting', connected: true, outbox: { pending: 0, succeeded: 1, deadLettered: 0 } });
+        // The README's `byte8 status` against Medusa's database, its DATABASE_URL read from .env.
+        const { stdout } = await app.sh(`${readme.line('set -a && . ./.env')} && ${readme.line('npx byte8 status --database-url')}`);
+        expect(stdout).toContain(`connected, tenant ${tenantId}`);
+        expect(stdout).toMatch(/outbox: +0 pending, 1 succeeded, 0 dead-lettered/);
       }),
     120_000);
   });
