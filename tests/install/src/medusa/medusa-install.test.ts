@@ -135,7 +135,8 @@ for (const pm of ['pnpm', 'npm'] as const) {
       time('start', async () => {
         await app.run('npx', ['medusa', 'user', '-e', ADMIN.email, '-p', ADMIN.password], 180_000);
         sim = await LedgerSimulatorProcess.start(app);
-        const medusa = app.start('npx', ['medusa', 'develop']);
+        const [npx, ...develop] = readme.line('npx medusa develop').split(' ');
+        const medusa = app.start(npx!, develop);
         if (ownWorker) app.start('npx', readme.line('npx byte8 worker').split(' ').slice(1));
         await waitFor(
           'Medusa to answer /health',
