@@ -1,7 +1,8 @@
 import { silentLogger } from '@byte8/core';
 import { freeAgentAccounting } from '@byte8/freeagent-accounting';
 import { sageAccounting } from '@byte8/sage-accounting';
-import { runHostConformance, testDialects } from '@byte8/testkit';
+import { testDialects } from '@byte8/testkit';
+import { runHostConformance } from '@byte8/testkit/conformance';
 import { xeroAccounting } from '@byte8/xero-accounting';
 import { createCustomer, createProduct } from './domain/catalog.js';
 import { invoiceOrder, placeOrder } from './domain/sales.js';

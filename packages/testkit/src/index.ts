@@ -7,4 +7,3 @@ export * from './fixtures/index.js';
 export * from './conformance/index.js';
 export * from './sage-api/index.js';
 export * from './http/stream-upload.js';
-export * from './provider-conformance/index.js';

@@ -1,4 +1,5 @@
-import { BYTE8_MODULE_FACTS, runProviderConformance } from '@byte8/testkit';
+import { BYTE8_MODULE_FACTS } from '@byte8/testkit';
+import { runProviderConformance } from '@byte8/testkit/conformance';
 import { describe, expect, it } from 'vitest';
 import { XERO_PROVIDER_KEY, xeroAccounting } from './xero-accounting.js';
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { medusaIntegrationTestRunner } from '@medusajs/test-utils';
-import { type ConformanceHost, runHostConformance } from '@byte8/testkit';
+import type { ConformanceHost } from '@byte8/testkit';
+import { runHostConformance } from '@byte8/testkit/conformance';
 import { adminHeaders } from '../helpers/admin-headers.js';
 import { byte8Of } from '../helpers/byte8-of.js';
 import { MedusaShop, eventually } from '../helpers/medusa-shop.js';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { type CanonicalSource, type Invoice, silentLogger, systemClock } from '@byte8/core';
 import { sageAccounting } from '@byte8/sage-accounting';
-import { type ConformanceHost, createMemoryPglite, runHostConformance } from '@byte8/testkit';
+import { type ConformanceHost, createMemoryPglite } from '@byte8/testkit';
+import { runHostConformance } from '@byte8/testkit/conformance';
 import { afterAll } from 'vitest';
 import { createHostHooks } from '../hooks/create-host-hooks.js';
 import { createInboundHandler } from '../inbound/create-inbound-handler.js';

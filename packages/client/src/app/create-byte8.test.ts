@@ -10,9 +10,9 @@ import {
   paymentFixture,
   paymentMethodFixture,
   productFixture,
-  runHostConformance,
   testDialects,
 } from '@byte8/testkit';
+import { runHostConformance } from '@byte8/testkit/conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInboundServer } from '../inbound/inbound-test-kit.test-helpers.js';
 import { createStorage } from '../storage/create-storage.js';

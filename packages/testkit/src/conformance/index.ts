@@ -1,3 +1,4 @@
+// `runHostConformance` (it imports vitest) is the `@byte8/testkit/conformance` entry, so this one loads without vitest.
 export type { ConformanceHost, ConformanceOptions, MakeConformanceHost } from './conformance-host.js';
 export { ConformanceError, type Harness } from './conformance-harness.js';
 export {
@@ -11,4 +12,3 @@ export {
   requeueDelivers,
   savedInvoiceIsPending,
 } from './conformance-checks.js';
-export { runHostConformance } from './run-host-conformance.js';
