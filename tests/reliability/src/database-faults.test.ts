@@ -18,7 +18,9 @@ const EVENTS = scaled(8_000, 20_000);
 const TERMINATIONS = scaled(6, 15);
 /** A PostgreSQL restart takes every suite on the server down with it: full scale only. */
 const RESTARTS = SCALE === 'full' ? 2 : 0;
-const WORKER = { leaseMs: 5_000, pollIntervalMs: 100, batchSize: 50, concurrency: 8, gcIntervalMs: 0 };
+const WORKER = { leaseMs: 5_000, pollIntervalMs: 100, batchSize: 50, concurrency: 25, gcIntervalMs: 0 };
+// A short lease needs passes that fit in it: ceil(50 / 25) = 2 rounds x 2 s + 1 s (the worker refuses otherwise).
+const LEDGER = { totalTimeoutMs: 2_000 };
 
 describe('database faults: sessions terminated (and, at full scale, PostgreSQL restarted) mid-drain', () => {
   let sim: LedgerSimulator;
@@ -33,7 +35,7 @@ describe('database faults: sessions terminated (and, at full scale, PostgreSQL r
     sim.faults.addLatency(10);
     host = await startReliabilityHost({ sim });
     await enqueueInvoices(host.byte8, 1, EVENTS);
-    const worker = startWorkerProcess({ databaseUrl: host.database.url, worker: WORKER });
+    const worker = startWorkerProcess({ databaseUrl: host.database.url, worker: WORKER, ledger: LEDGER });
     await worker.ready();
     const started = Date.now();
 

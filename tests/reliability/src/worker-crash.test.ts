@@ -12,7 +12,9 @@ const EVENTS = scaled(4_000, 20_000);
 const KILLS = scaled(10, 20);
 /** Short, so rows held by a killed worker come back within the test; longer than a worker boot, so they come back mid-life. */
 const LEASE_MS = 5_000;
-const WORKER = { leaseMs: LEASE_MS, pollIntervalMs: 100, batchSize: 50, concurrency: 8, gcIntervalMs: 0 };
+const WORKER = { leaseMs: LEASE_MS, pollIntervalMs: 100, batchSize: 50, concurrency: 25, gcIntervalMs: 0 };
+// A short lease needs passes that fit in it: ceil(50 / 25) = 2 rounds x 2 s + 1 s (the worker refuses otherwise).
+const LEDGER = { totalTimeoutMs: 2_000 };
 
 describe('worker crashes (SIGKILL of `byte8 worker` mid-drain)', () => {
   let sim: LedgerSimulator;
@@ -36,7 +38,7 @@ describe('worker crashes (SIGKILL of `byte8 worker` mid-drain)', () => {
     const killMoments: number[] = [];
     const pendingAtKill: number[] = [];
     for (let kill = 0; kill < KILLS; kill++) {
-      const worker = startWorkerProcess({ databaseUrl, worker: WORKER });
+      const worker = startWorkerProcess({ databaseUrl, worker: WORKER, ledger: LEDGER });
       await worker.ready();
       // Any moment of the loop: claiming, mid-batch, recording the batch, sleeping.
       const delay = Math.round(random() * 2_000);
@@ -49,7 +51,7 @@ describe('worker crashes (SIGKILL of `byte8 worker` mid-drain)', () => {
       expect(figures.pending, 'the backlog drained before every kill happened; raise EVENTS').toBeGreaterThan(0);
     }
 
-    const survivor = startWorkerProcess({ databaseUrl, worker: WORKER });
+    const survivor = startWorkerProcess({ databaseUrl, worker: WORKER, ledger: LEDGER });
     const final = await waitForOutbox(host.storage, (f) => f.pending === 0, scaled(180_000, 900_000));
     const exit = await survivor.stop('SIGTERM');
     const seconds = (Date.now() - started) / 1000;

@@ -106,6 +106,17 @@ describe.each(testDialects())('createByte8 on $name', (dialect) => {
     await expect(
       createByte8({ storage, providers: [sageAccounting()], canonicalSource: {} as CanonicalSource, encryption, logger: silentLogger, worker: { batchSize: 0 } }),
     ).rejects.toThrow(/batchSize/);
+    // The lease must outlast a pass at the ledger timeout the host configured: 7 x 20 s + 1 s > 120 s.
+    await expect(
+      createByte8({ storage, providers: [sageAccounting()], canonicalSource: {} as CanonicalSource, encryption, logger: silentLogger,
+        ledger: { totalTimeoutMs: 20_000 }, worker: { leaseMs: 120_000 } }),
+    ).rejects.toThrow(/leaseMs \(120000 ms\) must outlast the longest pass: .* = 141000 ms/);
+    await expect(
+      createByte8({ storage, providers: [sageAccounting()], canonicalSource: {} as CanonicalSource, encryption, logger: silentLogger, inbound: { maxBodyBytes: -1 } }),
+    ).rejects.toThrow(/inbound.maxBodyBytes must be a positive integer/);
+    await expect(
+      createByte8({ storage, providers: [sageAccounting()], canonicalSource: {} as CanonicalSource, encryption, logger: silentLogger, inbound: { trustProxy: 'yes' as never } }),
+    ).rejects.toThrow(/inbound.trustProxy must be a boolean/);
     await expect(createByte8({ storage, providers: [], canonicalSource: {} as CanonicalSource })).rejects.toThrow(/providers/);
     await storage.close();
   });

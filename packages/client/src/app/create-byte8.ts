@@ -118,7 +118,11 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
             logger: get<Logger>(TOKENS.Logger),
             metrics: get<DeliveryMetrics>(CLIENT_TOKENS.DeliveryMetrics),
           },
-          { defaultBaseUrl, ...options.worker },
+          {
+            defaultBaseUrl,
+            ...(options.ledger?.totalTimeoutMs ? { deliveryTimeoutMs: options.ledger.totalTimeoutMs } : {}),
+            ...options.worker,
+          },
         ),
     },
     {

@@ -182,6 +182,18 @@ describe.each(testDialects())('inbound handler over $name', (dialect) => {
       for (const body of ['{"pairing_code":', '[]', '']) {
         expect((await call('POST', '/V1/byte8/setup/pair', { body })).status).toBe(400);
       }
+      // Over the stored columns' sizes: a clear 400 before the code is even looked at, never a 500.
+      const tooLong: Array<[Record<string, unknown>, string]> = [
+        [{ tenant_id: 't'.repeat(65) }, 'tenant_id must be at most 64 characters.'],
+        [{ tenant_id: 'tenant\u0000id' }, 'tenant_id must not contain control characters.'],
+        [{ byte8_api_key: 'k'.repeat(1025) }, 'byte8_api_key must be at most 1024 characters.'],
+        [{ ledger_base_url: `https://ledger.example/${'p'.repeat(2048)}` }, 'ledger_base_url must be at most 2048 characters.'],
+      ];
+      for (const [fields, message] of tooLong) {
+        const response = await call('POST', '/V1/byte8/setup/pair', { body: JSON.stringify(pairBody(code, fields).body) });
+        expect(response).toMatchObject({ status: 400, json: { message, parameters: [] } });
+      }
+      expect((await storage.connections.get('sage_accounting'))?.pairingCodeHash).not.toBeNull();
       const ok = await call('POST', '/V1/byte8/setup/pair', { body: JSON.stringify(pairBody(code).body) });
       expect(ok.status).toBe(200);
     });

@@ -25,9 +25,23 @@ export const PAIR_MESSAGES = {
 
 const invalidCode = { ok: false, status: 401, message: PAIR_MESSAGES.invalidCode } as const;
 
+/** What the connection row can hold (`tenant_id` varchar(64)); the others are bounded so a flood stays cheap. */
+const FIELD_LIMITS = { tenant_id: 64, byte8_api_key: 1024, ledger_base_url: 2048 } as const;
+
+/** The first field over its limit or with control characters, as a 400 message; null when all fit. */
+function fieldProblem(fields: Readonly<Record<keyof typeof FIELD_LIMITS, string>>): string | null {
+  for (const [name, limit] of Object.entries(FIELD_LIMITS) as [keyof typeof FIELD_LIMITS, number][]) {
+    if (fields[name].length > limit) return `${name} must be at most ${limit} characters.`;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
+    if (/[\u0000-\u001f\u007f]/.test(fields[name])) return `${name} must not contain control characters.`;
+  }
+  return null;
+}
+
 /**
  * The ledger's pairing call for one provider (wire-contract §4.2), in the
- * Magento order: trim, all four present, URL shape, then the pairing code
+ * Magento order: trim, all four present, URL shape (then, beyond Magento, the
+ * fields' sizes and the ledger URL policy), then the pairing code
  * (missing, expired and wrong answer the same 401; only the log tells them
  * apart). On success the master key is sealed and stored with the tenant and
  * base URL, consuming the code in the same compare-and-set, so a code pairs
@@ -43,6 +57,9 @@ export async function pairProvider(deps: PairProviderDeps, provider: string, par
   const baseUrl = text('ledger_base_url').replace(/\/+$/, '');
   if (!code || !tenantId || !masterKey || !baseUrl) return { ok: false, status: 400, message: PAIR_MESSAGES.required };
   if (!/^https?:\/\/[^/]+/.test(baseUrl)) return { ok: false, status: 400, message: PAIR_MESSAGES.badUrl };
+  // Every field is checked before anything is read or written: a bad one is a 400, never a 500 after the code was spent.
+  const problem = fieldProblem({ tenant_id: tenantId, byte8_api_key: masterKey, ledger_base_url: baseUrl });
+  if (problem) return { ok: false, status: 400, message: problem };
   // The URL receives the worker's signed deliveries and the admin's health calls: only allowed ledgers.
   const verdict = (deps.ledgerUrlPolicy ?? defaultLedgerUrlPolicy()).check(baseUrl);
   if (!verdict.ok) {

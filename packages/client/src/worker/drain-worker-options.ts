@@ -18,10 +18,15 @@ export interface DrainWorkerOptions {
    */
   readonly followUpMs?: number;
   /**
-   * How long a claim holds a row. Must outlast a pass: with the defaults, at
-   * most ceil(200 / 32) = 7 rounds of a 15 s timeout. Default 300 000 ms.
+   * How long a claim holds a row. Must outlast a pass: at most
+   * ceil(batchSize / concurrency) rounds of `deliveryTimeoutMs`, plus a second
+   * for the claim and the complete (with the defaults 7 x 15 s + 1 s); a
+   * shorter lease is refused at boot, since another worker could take and
+   * send rows still in flight. Default 300 000 ms.
    */
   readonly leaseMs?: number;
+  /** The transport's whole-request timeout (the ledger's `totalTimeoutMs`). Default 15 000 ms. */
+  readonly deliveryTimeoutMs?: number;
   /** Finished attempts before a transient row is dead-lettered. Default 10 (wire-contract §6.6). */
   readonly maxAttempts?: number;
   /**
@@ -48,6 +53,9 @@ export interface DrainWorkerOptions {
 
 export type ResolvedWorkerOptions = Required<Omit<DrainWorkerOptions, 'workerId'>> & { readonly workerId?: string };
 
+/** Claim and complete of one pass, on top of its deliveries. */
+const LEASE_MARGIN_MS = 1_000;
+
 function positiveInt(name: string, value: number | undefined, fallback: number, min = 1): number {
   const v = value ?? fallback;
   if (!Number.isInteger(v) || v < min) throw new Error(`drain worker option ${name} must be an integer >= ${min}, got ${value}`);
@@ -62,13 +70,26 @@ export function resolveWorkerOptions(options: DrainWorkerOptions): ResolvedWorke
   if (ladder.length === 0 || ladder.some((s) => !(s >= 0))) {
     throw new Error('drain worker option backoffLadderSeconds must be a non-empty list of seconds >= 0');
   }
+  const batchSize = positiveInt('batchSize', options.batchSize, 200);
+  const concurrency = positiveInt('concurrency', options.concurrency, 32);
+  const leaseMs = positiveInt('leaseMs', options.leaseMs, 300_000);
+  const deliveryTimeoutMs = positiveInt('deliveryTimeoutMs', options.deliveryTimeoutMs, 15_000);
+  const rounds = Math.ceil(batchSize / concurrency);
+  const longestPassMs = rounds * deliveryTimeoutMs + LEASE_MARGIN_MS;
+  if (leaseMs < longestPassMs) {
+    throw new Error(
+      `drain worker option leaseMs (${leaseMs} ms) must outlast the longest pass: ceil(batchSize ${batchSize} / concurrency ${concurrency}) = ${rounds} ` +
+        `rounds x ${deliveryTimeoutMs} ms delivery timeout + ${LEASE_MARGIN_MS} ms = ${longestPassMs} ms; raise leaseMs or concurrency, or lower batchSize or the ledger's totalTimeoutMs`,
+    );
+  }
   return {
     ...(options.workerId !== undefined ? { workerId: options.workerId } : {}),
-    batchSize: positiveInt('batchSize', options.batchSize, 200),
-    concurrency: positiveInt('concurrency', options.concurrency, 32),
+    batchSize,
+    concurrency,
     pollIntervalMs: positiveInt('pollIntervalMs', options.pollIntervalMs, 1_000),
     followUpMs: positiveInt('followUpMs', options.followUpMs, 50, 0),
-    leaseMs: positiveInt('leaseMs', options.leaseMs, 300_000),
+    leaseMs,
+    deliveryTimeoutMs,
     maxAttempts: positiveInt('maxAttempts', options.maxAttempts, 10),
     poisonThreshold: positiveInt('poisonThreshold', options.poisonThreshold, 5),
     stopTimeoutMs: positiveInt('stopTimeoutMs', options.stopTimeoutMs, 20_000),

@@ -6,6 +6,7 @@ import { startMetricsServer } from '../../metrics/start-metrics-server.js';
 import type { Reconciler } from '../../reconcile/create-reconciler.js';
 import type { DrainWorkerOptions } from '../../worker/drain-worker-options.js';
 import { createDrainWorker } from '../../worker/create-drain-worker.js';
+import { UsageError } from '../cli-errors.js';
 import type { CliContext } from '../cli-context.js';
 import { ledgerWiring } from '../ledger-wiring.js';
 import { parseInteger } from '../parse-values.js';
@@ -51,23 +52,32 @@ async function workerParts(ctx: CliContext, flags: WorkerFlags): Promise<WorkerP
   const wiring = ledgerWiring(ctx, storage);
   if (flags.reconcile) wiring.logger.warn({}, 'byte8 worker: reconciliation off (no canonicalSource; pass --config)');
   const metrics = createDeliveryMetrics();
-  const worker = createDrainWorker(
-    {
-      outbox: storage.outbox,
-      connections: storage.connections,
-      transport: wiring.transport,
-      secretBox: wiring.secretBox,
-      providers: ctx.providers,
-      replayGuard: storage.replayGuard,
-      ledgerUrlPolicy: wiring.urlPolicy,
-      listen: (onNotify) => storage.listen(onNotify),
-      ...(ctx.config?.clock ? { clock: ctx.config.clock } : {}),
-      ...(ctx.config?.random ? { random: ctx.config.random } : {}),
-      logger: wiring.logger,
-      metrics,
-    },
-    { ...tuning, defaultBaseUrl: wiring.defaultBaseUrl },
-  );
+  let worker: ReturnType<typeof createDrainWorker>;
+  try {
+    worker = createDrainWorker(
+      {
+        outbox: storage.outbox,
+        connections: storage.connections,
+        transport: wiring.transport,
+        secretBox: wiring.secretBox,
+        providers: ctx.providers,
+        replayGuard: storage.replayGuard,
+        ledgerUrlPolicy: wiring.urlPolicy,
+        listen: (onNotify) => storage.listen(onNotify),
+        ...(ctx.config?.clock ? { clock: ctx.config.clock } : {}),
+        ...(ctx.config?.random ? { random: ctx.config.random } : {}),
+        logger: wiring.logger,
+        metrics,
+      },
+      {
+        ...tuning,
+        defaultBaseUrl: wiring.defaultBaseUrl,
+        ...(ctx.config?.ledger?.totalTimeoutMs ? { deliveryTimeoutMs: ctx.config.ledger.totalTimeoutMs } : {}),
+      },
+    );
+  } catch (error) {
+    throw new UsageError(`config: ${(error as Error).message}`);
+  }
   ctx.onClose(() => worker.stop());
   return { worker, reconciler: null, metrics, log: (m, f = {}) => wiring.logger.info(f, m) };
 }
