@@ -150,6 +150,7 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
             providers: options.providers,
             connections: get<ConnectionStore>(TOKENS.ConnectionStore),
             replayGuard: get<ReplayGuard>(TOKENS.ReplayGuard),
+            rateLimits: storage.rateLimits,
             syncState: get<SyncStateStore>(TOKENS.SyncStateStore),
             canonicalSource: get<CanonicalSource>(TOKENS.CanonicalSource),
             secretBox: get<SecretBox>(TOKENS.SecretBox),

@@ -85,9 +85,9 @@ describe.each(testDialects())('inbound handler over $name', (dialect) => {
   const servers: { close(): Promise<void> }[] = [];
   let url: string;
 
-  async function serve(options: InboundHandlerOptions = {}): Promise<string> {
+  async function serve(options: InboundHandlerOptions = {}, on: Byte8Storage = storage): Promise<string> {
     const handler = createInboundHandler(
-      { providers, connections: storage.connections, replayGuard: storage.replayGuard, syncState: storage.syncState, canonicalSource: source, secretBox, clock, logger },
+      { providers, connections: on.connections, replayGuard: on.replayGuard, rateLimits: on.rateLimits, syncState: on.syncState, canonicalSource: source, secretBox, clock, logger },
       { pairingRateLimit: { perAddress: 10_000, global: 10_000 }, ledgerUrlPolicy: ledgerUrlPolicy({ allowedHosts: ['ledger.example'] }), ...options },
     );
     const server = await startInboundServer(handler);
@@ -262,6 +262,8 @@ describe.each(testDialects())('inbound handler over $name', (dialect) => {
     });
 
     it('rate limits attempts per address, then answers 429 in the error shape', async () => {
+      // The counters are the database's, shared by every handler on it: start from none.
+      await storage.db.deleteFrom(TABLE_NAMES.rateLimit).execute();
       const limited = await serve({ pairingRateLimit: { perAddress: 3, global: 100 } });
       const attempt = () => call('POST', '/V1/byte8/setup/pair', { base: limited, body: JSON.stringify(pairBody('f'.repeat(32)).body) });
       for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401);
@@ -276,7 +278,24 @@ describe.each(testDialects())('inbound handler over $name', (dialect) => {
       expect((await call('POST', '/V1/byte8/setup/pair', { base: limited, body: JSON.stringify(pairBody(code).body) })).status).toBe(200);
     });
 
+    it('counts one budget across two instances over one database', async () => {
+      await storage.db.deleteFrom(TABLE_NAMES.rateLimit).execute();
+      // A second "instance": on pg its own pool, on PGlite the same database.
+      const second = database.dialect === 'pglite' ? storage : await createStorage({ databaseUrl: database.url, clock, migrate: false });
+      try {
+        const a = await serve({ pairingRateLimit: { perAddress: 3, global: 100 } });
+        const b = await serve({ pairingRateLimit: { perAddress: 3, global: 100 } }, second);
+        const attempt = (base: string) => call('POST', '/V1/byte8/setup/pair', { base, body: JSON.stringify(pairBody('f'.repeat(32)).body) });
+        const statuses = [];
+        for (const base of [a, b, a, b]) statuses.push((await attempt(base)).status);
+        expect(statuses).toEqual([401, 401, 401, 429]);
+      } finally {
+        if (second !== storage) await second.close();
+      }
+    });
+
     it('rate limits all addresses together', async () => {
+      await storage.db.deleteFrom(TABLE_NAMES.rateLimit).execute();
       const limited = await serve({ pairingRateLimit: { perAddress: 100, global: 2 } });
       const attempt = () => call('POST', '/V1/byte8/setup/pair', { base: limited, body: '{}' });
       expect([(await attempt()).status, (await attempt()).status, (await attempt()).status]).toEqual([400, 400, 429]);

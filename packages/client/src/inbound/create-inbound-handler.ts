@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CanonicalSource, Clock, ConnectionStore, Logger, ReplayGuard, SecretBox, SyncStateStore } from '@byte8/core';
+import type { CanonicalSource, Clock, ConnectionStore, Logger, RateLimitStore, ReplayGuard, SecretBox, SyncStateStore } from '@byte8/core';
 import type { InboundHandler, InboundRequest, InboundResponse } from '../app/inbound-types.js';
 import { createInboundJwtVerifier } from '../crypto/verify-inbound-jwt-request.js';
 import { createPairingRateLimiter, type PairingRateLimitOptions } from '../pairing/pairing-rate-limiter.js';
@@ -14,6 +14,8 @@ export interface InboundHandlerDeps {
   readonly providers: readonly { readonly key: string; readonly pairingPath: string }[];
   readonly connections: ConnectionStore;
   readonly replayGuard: ReplayGuard;
+  /** Pairing rate-limit counters shared by the host's instances (`storage.rateLimits`); this process's memory without. */
+  readonly rateLimits?: RateLimitStore;
   readonly syncState: SyncStateStore;
   readonly canonicalSource: CanonicalSource;
   readonly secretBox: SecretBox;
@@ -61,7 +63,7 @@ export function createInboundHandler(deps: InboundHandlerDeps, options: InboundH
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const production = options.production ?? false;
   const verify = createInboundJwtVerifier(deps);
-  const rateLimiter = createPairingRateLimiter({ ...options.pairingRateLimit, clock: deps.clock });
+  const rateLimiter = createPairingRateLimiter({ ...options.pairingRateLimit, clock: deps.clock, ...(deps.rateLimits ? { store: deps.rateLimits } : {}) });
   const pairingRoutes = new Map<string, string>();
   for (const provider of deps.providers) {
     if (pairingRoutes.has(provider.pairingPath)) throw new Error(`providers: ${provider.key} and ${pairingRoutes.get(provider.pairingPath)} share the pairing path ${provider.pairingPath}`);

@@ -14,7 +14,7 @@ export async function servePair(
   provider: string,
   request: { readonly rawBody: Uint8Array | string; readonly remoteAddress: string },
 ): Promise<InboundResponse> {
-  const decision = deps.rateLimiter.take(request.remoteAddress);
+  const decision = await deps.rateLimiter.take(request.remoteAddress);
   if (!decision.allowed) {
     deps.logger.warn({ provider }, 'byte8: pairing attempt rate limited');
     return errorResponse(429, 'Too many pairing attempts. Try again in %1 seconds.', [decision.retryAfterSeconds], {

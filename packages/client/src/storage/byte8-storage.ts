@@ -2,6 +2,7 @@ import type {
   ConnectionStore,
   EntityRefStore,
   OutboxStore,
+  RateLimitStore,
   ReplayGuard,
   SyncStateStore,
 } from '@byte8/core';
@@ -24,6 +25,8 @@ export interface Byte8Storage {
   readonly connections: ConnectionStore;
   readonly entityRefs: EntityRefStore;
   readonly replayGuard: ReplayGuard;
+  /** Pairing rate-limit counters shared by every instance on the database. */
+  readonly rateLimits: RateLimitStore;
   /** Named change-feed positions of reconciliation and backfill. */
   readonly watermarks: WatermarkStore;
   /** Runs the connector's migrations (idempotent). */

@@ -80,7 +80,7 @@ describe.each(dialects)('storage on $name', (dialect) => {
     `.execute(scoped.db);
     expect(tables.rows.map((r) => r.table_name)).toEqual([
       'byte8_connection', 'byte8_entity_ref', 'byte8_entity_sync_state', 'byte8_event_outbox',
-      'byte8_jti', 'byte8_migration', 'byte8_migration_lock', 'byte8_watermark',
+      'byte8_jti', 'byte8_migration', 'byte8_migration_lock', 'byte8_rate_limit', 'byte8_watermark',
     ]);
     const [r] = await scoped.outbox.enqueue([event()]);
     expect(r?.outcome).toBe('inserted');

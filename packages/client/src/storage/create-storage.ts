@@ -10,6 +10,7 @@ import { listenPg } from './listen/listen-pg.js';
 import { createPgliteListener } from './listen/listen-pglite.js';
 import { runMigrations } from './migrations/run-migrations.js';
 import { KyselyOutboxStore } from './outbox/outbox-store.js';
+import { KyselyRateLimitStore } from './rate-limit-store.js';
 import { KyselyReplayGuard } from './replay-guard.js';
 import { type StorageOptions, validateStorageOptions } from './storage-options.js';
 import { createStoreContext } from './store-context.js';
@@ -101,6 +102,7 @@ export async function createStorage(options: StorageOptions = {}): Promise<Byte8
     connections: new KyselyConnectionStore(context),
     entityRefs: new KyselyEntityRefStore(context),
     replayGuard: new KyselyReplayGuard(context),
+    rateLimits: new KyselyRateLimitStore(context),
     watermarks: new KyselyWatermarkStore(context),
     migrate: () => runMigrations(db, schema),
     async listen(onNotify) {

@@ -78,7 +78,7 @@ for (const pm of ['npm', 'pnpm'] as const) {
       time('byte8 migrate', async () => {
         await app.sh(readme.line('npx byte8 migrate'));
         const tables = await database.query<{ n: string }>("select count(*) as n from information_schema.tables where table_name like 'byte8\\_%'");
-        expect(Number(tables[0]!.n)).toBe(8);
+        expect(Number(tables[0]!.n)).toBe(9);
       }),
     );
 

@@ -31,6 +31,7 @@ const BYTE8_TABLES = [
   'byte8_jti',
   'byte8_migration',
   'byte8_migration_lock',
+  'byte8_rate_limit',
   'byte8_watermark',
 ];
 // What the plugin's admin bundle imports; pnpm links peers beside the package, where the bundler resolves them.
@@ -97,7 +98,7 @@ for (const pm of ['pnpm', 'npm'] as const) {
       }),
     );
 
-    steps.step('registers the plugin with the README medusa-config.ts and migrates: eight byte8_* tables', () =>
+    steps.step('registers the plugin with the README medusa-config.ts and migrates: nine byte8_* tables', () =>
       time('db:migrate', async () => {
         let config = readme.file('// medusa-config.ts');
         if (ownWorker) {
