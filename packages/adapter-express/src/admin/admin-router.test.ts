@@ -127,9 +127,11 @@ describe('adminRouter', () => {
     expect(page.text).toContain('⚠ 2 events need attention.');
     expect(page.text).toContain('Unprocessable &lt;entity&gt;');
     expect(page.text).not.toContain('Unprocessable <entity>');
-    const bad = await post('/providers/sage_accounting/requeue', { _csrf: jar.get('byte8_csrf')!, id: 'nope' });
-    expect(bad.res.status).toBe(303);
-    expect((await call('/config')).text).toContain('Nothing requeued');
+    for (const id of ['nope', '0', '-1', '1e3', '1'.repeat(16), ' 7']) {
+      const bad = await post('/providers/sage_accounting/requeue', { _csrf: jar.get('byte8_csrf')!, id });
+      expect(bad.res.status).toBe(303);
+      expect((await call('/config')).text).toContain('Nothing requeued');
+    }
     expect(api.calls).toEqual([]);
     await post('/providers/sage_accounting/requeue', { _csrf: jar.get('byte8_csrf')!, id: '7' });
     const after = await call('/config');

@@ -130,7 +130,8 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
         return redirectWith({ kind: 'success', message }, back);
       }
       if (action === 'requeue') {
-        const id = typeof form.id === 'string' && /^\d{1,15}$/.test(form.id) ? Number(form.id) : null;
+        // An outbox id is a positive integer that fits a double exactly; anything else is no id (0 was a 500).
+        const id = typeof form.id === 'string' && /^[1-9]\d{0,14}$/.test(form.id) ? Number(form.id) : null;
         if (form.all !== '1' && id === null) {
           return redirectWith({ kind: 'error', message: 'Nothing requeued: choose one event or all of them.' }, back);
         }

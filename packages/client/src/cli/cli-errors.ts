@@ -10,3 +10,17 @@ export class UsageError extends Error {
 export class CommandFailure extends Error {
   override readonly name = 'CommandFailure';
 }
+
+/**
+ * What an operator reads for an error a command did not expect: the
+ * database's "relation does not exist" for one of our tables means the
+ * migrations never ran there, and says what to do.
+ */
+export function operatorMessage(error: unknown): string {
+  const err = error as { code?: unknown; message?: unknown } | null;
+  const message = String(err?.message ?? error);
+  if (err?.code === '42P01' && /byte8_/.test(message)) {
+    return `the connector's tables are missing in this database (${message}): run \`byte8 migrate\` against it first`;
+  }
+  return message;
+}

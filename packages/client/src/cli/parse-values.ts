@@ -1,10 +1,22 @@
 import { UsageError } from './cli-errors.js';
 
-/** A whole number >= `min` from a flag, or a usage error naming the flag. */
-export function parseInteger(flag: string, value: string, min: number, error: new (message: string) => Error = UsageError): number {
+/**
+ * A whole number >= `min` (and <= `max` when given) from a flag, or a usage
+ * error naming the flag and the range.
+ */
+export function parseInteger(
+  flag: string,
+  value: string,
+  min: number,
+  error: new (message: string) => Error = UsageError,
+  max: number = Number.MAX_SAFE_INTEGER,
+): number {
   const trimmed = value.trim();
   const number = /^-?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (!Number.isSafeInteger(number) || number < min) throw new error(`${flag} must be an integer >= ${min}; got "${value}"`);
+  if (!Number.isSafeInteger(number) || number < min || number > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new error(`${flag} must be an integer ${range}; got "${value}"`);
+  }
   return number;
 }
 

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { Provider } from '@byte8/core';
 import { CliContext } from './cli-context.js';
-import { CommandFailure, EXIT, UsageError } from './cli-errors.js';
+import { CommandFailure, EXIT, UsageError, operatorMessage } from './cli-errors.js';
 import type { CliIo } from './cli-io.js';
 import { registerBackfill } from './commands/backfill.js';
 import { registerDisconnect } from './commands/disconnect.js';
@@ -54,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         exitCode = await body(...args);
       } catch (error) {
         exitCode = error instanceof UsageError ? EXIT.usage : EXIT.failure;
-        const message = error instanceof UsageError || error instanceof CommandFailure ? error.message : String((error as Error)?.message ?? error);
+        const message = error instanceof UsageError || error instanceof CommandFailure ? error.message : operatorMessage(error);
         ctx.err(`byte8: ${message}`);
       }
     };

@@ -521,9 +521,20 @@ describe.each(testDialects())('inbound handler over $name', (dialect) => {
       expect(await storage.syncState.find('creditmemo', 501, 'sage_accounting')).toMatchObject({ status: 'skipped', skipReason: 'zero_value_invoice', lastSyncAt: clock.now() });
     });
 
-    it('records a callback for a provider that is not installed under that name', async () => {
-      expect((await post(callbackBody(502, { provider: 'xero_accounting' }))).status).toBe(200);
-      expect((await storage.syncState.find('invoice', 502, 'xero_accounting'))?.status).toBe('synced');
+    it("refuses a callback about another provider's document: one provider's tenant cannot set another's chips", async () => {
+      const rowsBefore = await rowCount(TABLE_NAMES.syncState);
+      for (const provider of ['freeagent', 'xero_accounting']) {
+        expect(await post(callbackBody(502, { provider }))).toMatchObject({
+          status: 403,
+          json: { message: 'provider %1 does not match the tenant that signed the request (a %2 tenant); nothing was written.', parameters: [provider, 'sage_accounting'] },
+        });
+      }
+      expect(await rowCount(TABLE_NAMES.syncState)).toBe(rowsBefore);
+      // The FreeAgent tenant's own token may report FreeAgent's document.
+      const fa = await pair('freeagent', '/V1/byte8/freeagent_accounting/setup/pair');
+      const own = await call('POST', '/V1/byte8/sync-state', { token: token(fa), body: callbackBody(502, { provider: 'freeagent' }) });
+      expect(own.status).toBe(200);
+      expect((await storage.syncState.find('invoice', 502, 'freeagent'))?.status).toBe('synced');
     });
 
     it.each([

@@ -131,7 +131,7 @@ export function createInboundHandler(deps: InboundHandlerDeps, options: InboundH
       case 'payment-methods':
         return servePaymentMethods(canonical);
       case 'sync-state':
-        return serveSyncState(deps, request.rawBody);
+        return serveSyncState(deps, request.rawBody, auth.provider);
       case 'entity':
         return serveCanonical(canonical, route.entity, route.id);
     }

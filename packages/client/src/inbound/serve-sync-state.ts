@@ -16,10 +16,17 @@ const FIELD_MESSAGES: Readonly<Record<string, string>> = {
  * `POST /V1/byte8/sync-state` (wire-contract §7.9): validates the whole body
  * before writing anything, then overwrites the mirror row of
  * (entity_type, magento_entity_id, provider) - a terminal status included.
- * Like Magento, any non-empty `provider` is accepted and recorded under that
- * name, installed or not.
+ * The body's `provider` must be the one whose tenant signed the token
+ * (`tokenProvider`): each provider pairs with its own tenant and key here,
+ * so one provider's tenant cannot set another provider's chips. (Magento,
+ * with one shared credential set, records any name; see
+ * docs/wire-compatibility.md.)
  */
-export async function serveSyncState(deps: { readonly syncState: SyncStateStore; readonly clock: Clock }, rawBody: Uint8Array | string): Promise<InboundResponse> {
+export async function serveSyncState(
+  deps: { readonly syncState: SyncStateStore; readonly clock: Clock },
+  rawBody: Uint8Array | string,
+  tokenProvider: string,
+): Promise<InboundResponse> {
   const body = readJsonBody(rawBody);
   if (!body.ok) return errorResponse(400, body.message);
   const params = { ...body.params };
@@ -33,6 +40,9 @@ export async function serveSyncState(deps: { readonly syncState: SyncStateStore;
     return errorResponse(400, FIELD_MESSAGES[field] ?? `${field} must be a string of at most 64 characters, or null.`);
   }
   const callback = parsed.data;
+  if (callback.provider !== tokenProvider) {
+    return errorResponse(403, 'provider %1 does not match the tenant that signed the request (a %2 tenant); nothing was written.', [callback.provider, tokenProvider]);
+  }
   const lastSyncAt = parseLastSyncAt(callback.last_sync_at, deps.clock.now());
   if (!lastSyncAt) return errorResponse(400, FIELD_MESSAGES.last_sync_at!);
   await deps.syncState.upsertTerminal({

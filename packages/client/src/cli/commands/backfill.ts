@@ -33,8 +33,8 @@ export function registerBackfill(program: Command, ctx: CliContext, run: RunActi
         const since = parseDate('--since', options.since);
         const until = options.until === undefined ? undefined : parseDate('--until', options.until);
         if (until && until < since) throw new UsageError('--until must not be before --since');
-        const pageSize = parseInteger('--page-size', options.pageSize, 1);
-        const lineIntervalMs = parseInteger('--progress-every', options.progressEvery, 0) * 1000;
+        const pageSize = parseInteger('--page-size', options.pageSize, 1, undefined, 10_000);
+        const lineIntervalMs = parseInteger('--progress-every', options.progressEvery, 0, undefined, 86_400) * 1000;
         const provider = ctx.providerFilter(options.provider);
         const byte8 = await ctx.byte8('backfill');
         const storage = await ctx.storage();

@@ -11,12 +11,13 @@ export function registerOutboxCleanup(outbox: Command, ctx: CliContext, run: Run
   outbox
     .command('cleanup')
     .description('delete succeeded events older than N days (pending and dead-lettered rows are never touched)')
-    .option('--days <n>', 'age in days (integer >= 1)', '30')
+    .option('--days <n>', 'age in days (1 to 36500)', '30')
     .option('--dry-run', 'only count what would be deleted')
     .action(
       run(async (options: { days: string; dryRun?: boolean }) => {
         // The contract makes a bad --days a failure (exit 1), not a usage error.
-        const days = parseInteger('--days', options.days, 1, CommandFailure);
+        // At most 100 years: further back than any row, and inside PostgreSQL's timestamp range.
+        const days = parseInteger('--days', options.days, 1, CommandFailure, 36_500);
         const storage = await ctx.storage();
         const olderThan = new Date(Date.now() - days * DAY_MS);
         const dryRun = options.dryRun === true;

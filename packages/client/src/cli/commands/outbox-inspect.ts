@@ -22,12 +22,13 @@ export function registerOutboxInspect(outbox: Command, ctx: CliContext, run: Run
   outbox
     .command('inspect')
     .description('list dead-lettered events (newest attempt first)')
-    .option('--limit <n>', 'rows to show (>= 1)', '50')
+    .option('--limit <n>', 'rows to show (1 to 10000)', '50')
     .option('--full', 'show whole error messages')
     .option('--provider <key>', 'only this provider')
     .action(
       run(async (options: { limit: string; full?: boolean; provider?: string }) => {
-        const limit = parseInteger('--limit', options.limit, 1);
+        // Bounded: every row shown is read into memory at once.
+        const limit = parseInteger('--limit', options.limit, 1, undefined, 10_000);
         const provider = ctx.providerFilter(options.provider);
         const storage = await ctx.storage();
         const { rows, total } = await storage.outbox.list({ status: 'dead_lettered', limit, ...(provider ? { provider } : {}) });

@@ -37,10 +37,10 @@ interface WorkerParts {
 async function workerParts(ctx: CliContext, flags: WorkerFlags): Promise<WorkerParts> {
   const tuning: DrainWorkerOptions = {
     ...(ctx.config?.worker ?? {}),
-    ...(flags.concurrency ? { concurrency: parseInteger('--concurrency', flags.concurrency, 1) } : {}),
-    ...(flags.batchSize ? { batchSize: parseInteger('--batch-size', flags.batchSize, 1) } : {}),
+    ...(flags.concurrency ? { concurrency: parseInteger('--concurrency', flags.concurrency, 1, undefined, 1_024) } : {}),
+    ...(flags.batchSize ? { batchSize: parseInteger('--batch-size', flags.batchSize, 1, undefined, 10_000) } : {}),
   };
-  const intervalMs = flags.reconcileInterval ? parseInteger('--reconcile-interval', flags.reconcileInterval, 1) * 1000 : undefined;
+  const intervalMs = flags.reconcileInterval ? parseInteger('--reconcile-interval', flags.reconcileInterval, 1, undefined, 604_800) * 1000 : undefined;
   if (flags.reconcile && ctx.config?.canonicalSource && ctx.config.reconciliation?.intervalMs !== 0) {
     const byte8 = await ctx.byte8('worker', {
       worker: tuning,
@@ -104,7 +104,7 @@ export function registerWorker(program: Command, ctx: CliContext, run: RunAction
         const storage = await ctx.storage();
         if (flags.metricsPort) {
           const server = await startMetricsServer({
-            port: parseInteger('--metrics-port', flags.metricsPort, 0),
+            port: parseInteger('--metrics-port', flags.metricsPort, 0, undefined, 65_535),
             host: flags.metricsHost,
             collect: () => collectMetrics({ ...storage, providers: ctx.providers, deliveries: metrics, watermarks: storage.watermarks }),
           });
