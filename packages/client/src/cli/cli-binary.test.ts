@@ -153,7 +153,7 @@ describe.skipIf(!pg)('the byte8 binary against PostgreSQL and the ledger simulat
     for (const days of ['0', 'abc', '1.5']) {
       const bad = await runBinary(['outbox', 'cleanup', '--days', days], { env: env() });
       expect(bad.code).toBe(1);
-      expect(bad.stderr).toContain(`--days must be an integer >= 1; got "${days}"`);
+      expect(bad.stderr).toContain(`--days must be an integer from 1 to 36500; got "${days}"`);
     }
     await withStorage((s) => sql`UPDATE byte8_event_outbox SET last_attempt_at = now() - interval '40 days' WHERE entity_id = ${succeededId}`.execute(s.db));
     const dry = await runBinary(['outbox', 'cleanup', '--dry-run'], { env: env() });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolveLedgerAuth } from '../../transport/resolve-ledger-auth.js';
+import { isConnected, resolveLedgerAuth } from '../../transport/resolve-ledger-auth.js';
 import type { CliContext } from '../cli-context.js';
 import { ledgerWiring } from '../ledger-wiring.js';
 import type { RunAction } from '../run-action.js';
@@ -30,10 +30,11 @@ export function registerDisconnect(program: Command, ctx: CliContext, run: RunAc
           }
         })();
         if (auth) acknowledged = await wiring.transport.disconnect(auth);
-        const wasConnected = auth !== null;
-        if (record) await storage.connections.clearCredentials(provider.key);
+        // As Magento: a provider that is not paired is left as it is (a pending pairing code stays valid).
+        const wasConnected = isConnected(record);
+        if (wasConnected) await storage.connections.clearCredentials(provider.key);
         if (ctx.settings.json) ctx.json({ provider: provider.key, wasConnected, acknowledged });
-        else if (!wasConnected) ctx.out(`${provider.labels.name} was not connected; credentials cleared.`);
+        else if (!wasConnected) ctx.out(`${provider.labels.name} is not connected; nothing changed.`);
         else ctx.out(`${provider.labels.name} disconnected${acknowledged ? ' (the ledger acknowledged)' : ' (the ledger did not answer; it will see 401s until it is told)'}.`);
         return 0;
       }),
