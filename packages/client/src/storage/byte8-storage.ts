@@ -1,6 +1,7 @@
 import type {
   ConnectionStore,
   EntityRefStore,
+  OAuthConnectionStore,
   OutboxStore,
   ReplayGuard,
   SyncStateStore,
@@ -24,6 +25,8 @@ export interface Byte8Storage {
   readonly connections: ConnectionStore;
   readonly entityRefs: EntityRefStore;
   readonly replayGuard: ReplayGuard;
+  /** OAuth connections of providers in direct mode (tokens sealed, refresh single-flight). */
+  readonly oauthConnections: OAuthConnectionStore;
   /** Named change-feed positions of reconciliation and backfill. */
   readonly watermarks: WatermarkStore;
   /** Runs the connector's migrations (idempotent). */

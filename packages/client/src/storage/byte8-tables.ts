@@ -9,6 +9,7 @@ export interface Byte8Tables {
   readonly entityRef: RawBuilder<unknown>;
   readonly jti: RawBuilder<unknown>;
   readonly watermark: RawBuilder<unknown>;
+  readonly oauthConnection: RawBuilder<unknown>;
 }
 
 export const TABLE_NAMES = {
@@ -18,6 +19,7 @@ export const TABLE_NAMES = {
   entityRef: 'byte8_entity_ref',
   jti: 'byte8_jti',
   watermark: 'byte8_watermark',
+  oauthConnection: 'byte8_oauth_connection',
 } as const;
 
 /** Channel the outbox trigger notifies on every insert statement. */
@@ -35,5 +37,6 @@ export function byte8Tables(schema: string | null): Byte8Tables {
     entityRef: qualified(schema, TABLE_NAMES.entityRef),
     jti: qualified(schema, TABLE_NAMES.jti),
     watermark: qualified(schema, TABLE_NAMES.watermark),
+    oauthConnection: qualified(schema, TABLE_NAMES.oauthConnection),
   };
 }
