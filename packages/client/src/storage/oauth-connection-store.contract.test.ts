@@ -95,6 +95,8 @@ describe.each(dialects)('OAuth connection store on $name', (dialect) => {
     expect((await store().get(P))?.tokens).toEqual(tokens(2));
     expect(await store().withLockedConnection(P, async () => ({ change: { kind: 'reconnect_needed', reason: 'invalid_grant' }, result: 'marked' }))).toBe('marked');
     expect(await store().get(P)).toMatchObject({ status: 'reconnect_needed', statusReason: 'invalid_grant', tokens: tokens(2) });
+    await store().withLockedConnection(P, async () => ({ change: { kind: 'clear' }, result: null }));
+    expect(await store().get(P)).toMatchObject({ status: 'disconnected', tokens: null, business: NORTH });
     expect(await store().withLockedConnection('xero', async (current) => ({ change: { kind: 'keep' }, result: current }))).toBeNull();
   });
 

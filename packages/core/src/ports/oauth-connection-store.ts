@@ -69,11 +69,12 @@ export interface OAuthGrantInput {
   readonly business: OAuthBusiness | null;
 }
 
-/** What a locked refresh decided: nothing, new tokens, or a refused grant. */
+/** What a locked decision changes: nothing, new tokens, a refused grant, or a disconnect (as `clearTokens`). */
 export type OAuthLockedChange =
   | { readonly kind: 'keep' }
   | { readonly kind: 'tokens'; readonly tokens: SealedOAuthTokens }
-  | { readonly kind: 'reconnect_needed'; readonly reason: string };
+  | { readonly kind: 'reconnect_needed'; readonly reason: string }
+  | { readonly kind: 'clear' };
 
 /**
  * Port: OAuth connections of providers in direct mode (tokens, chosen

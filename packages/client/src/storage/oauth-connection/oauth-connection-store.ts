@@ -138,17 +138,7 @@ export class KyselyOAuthConnectionStore implements OAuthConnectionStore {
 
   async clearTokens(provider: string): Promise<boolean> {
     checkProvider('clearTokens', provider);
-    const result = await sql<{ old_status: string }>`
-      WITH old AS (SELECT provider, status AS old_status FROM ${this.#table} WHERE provider = ${provider} FOR UPDATE)
-      UPDATE ${this.#table} AS t SET status = 'disconnected', status_reason = NULL, access_token_sealed = NULL,
-        access_token_expires_at = NULL, refresh_token_sealed = NULL, refresh_token_expires_at = NULL, scope = NULL,
-        auth_state_hash = NULL, auth_browser_hash = NULL, auth_verifier_sealed = NULL, auth_expires_at = NULL,
-        updated_at = ${this.#now()}::timestamptz
-      FROM old WHERE t.provider = old.provider
-      RETURNING old.old_status
-    `.execute(this.#context.db);
-    const old = result.rows[0]?.old_status;
-    return old !== undefined && old !== 'disconnected';
+    return this.#clear(this.#context.db, provider);
   }
 
   async #read(executor: QueryExecutorProvider, provider: string, lock: boolean): Promise<OAuthConnectionRecord | null> {
@@ -160,12 +150,16 @@ export class KyselyOAuthConnectionStore implements OAuthConnectionStore {
 
   async #apply(executor: QueryExecutorProvider, provider: string, change: OAuthLockedChange): Promise<void> {
     if (change?.kind === 'keep') return;
+    if (change?.kind === 'clear') {
+      await this.#clear(executor, provider);
+      return;
+    }
     if (change?.kind === 'reconnect_needed') {
       checkReason('withLockedConnection', change.reason);
       await this.#markReconnectNeeded(executor, provider, change.reason);
       return;
     }
-    if (change?.kind !== 'tokens') throw new TypeError('withLockedConnection: `change.kind` must be keep, tokens or reconnect_needed');
+    if (change?.kind !== 'tokens') throw new TypeError('withLockedConnection: `change.kind` must be keep, tokens, reconnect_needed or clear');
     checkTokens('withLockedConnection', change.tokens);
     const { tokens } = change;
     const now = this.#now();
@@ -184,5 +178,19 @@ export class KyselyOAuthConnectionStore implements OAuthConnectionStore {
       WHERE provider = ${provider} AND status <> 'disconnected'
     `.execute(executor);
     return Number(result.numAffectedRows ?? 0n) === 1;
+  }
+
+  async #clear(executor: QueryExecutorProvider, provider: string): Promise<boolean> {
+    const result = await sql<{ old_status: string }>`
+      WITH old AS (SELECT provider, status AS old_status FROM ${this.#table} WHERE provider = ${provider} FOR UPDATE)
+      UPDATE ${this.#table} AS t SET status = 'disconnected', status_reason = NULL, access_token_sealed = NULL,
+        access_token_expires_at = NULL, refresh_token_sealed = NULL, refresh_token_expires_at = NULL, scope = NULL,
+        auth_state_hash = NULL, auth_browser_hash = NULL, auth_verifier_sealed = NULL, auth_expires_at = NULL,
+        updated_at = ${this.#now()}::timestamptz
+      FROM old WHERE t.provider = old.provider
+      RETURNING old.old_status
+    `.execute(executor);
+    const old = result.rows[0]?.old_status;
+    return old !== undefined && old !== 'disconnected';
   }
 }
