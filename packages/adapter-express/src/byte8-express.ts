@@ -8,7 +8,7 @@ export interface Byte8ExpressOptions {
   /** A ready connector, from `createByte8()` of `@byte8/client`. */
   readonly byte8: Byte8;
   /** Admin pages. `auth` (your own authentication middleware) is required. */
-  readonly admin: Omit<AdminRouterOptions, 'admin' | 'providers'>;
+  readonly admin: Omit<AdminRouterOptions, 'admin' | 'providers' | 'direct'>;
   /** Honour `X-Forwarded-Proto` for the HTTPS check (only behind a proxy you control). */
   readonly trustProxy?: boolean;
   /** Largest inbound body; larger gets 413. Default 1 MiB. */
@@ -46,7 +46,7 @@ export function byte8Express(options: Byte8ExpressOptions): Byte8Express {
       ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
       ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
     }),
-    adminRouter: adminRouter({ ...options.admin, admin: byte8.admin, providers: byte8.providers }),
+    adminRouter: adminRouter({ ...options.admin, admin: byte8.admin, providers: byte8.providers, direct: byte8.direct }),
     hooks: byte8.hooks,
     worker: byte8.worker,
     byte8,
