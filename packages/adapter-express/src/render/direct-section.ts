@@ -38,7 +38,7 @@ export function renderDirectSection(ctx: PageContext, provider: Provider, view: 
   const banner =
     view.state === 'reconnect_needed'
       ? html`<div class="byte8-banner" role="alert" id="${id}-reconnect"><p><strong>⚠ Reconnect to ${name} needed.</strong> ${view.reason ?? ''}</p>
-<p>Nothing is posted to ${name} until you reconnect; queued documents wait and are sent afterwards.</p>
+<p>Nothing is posted to ${name} until you reconnect.</p>
 ${connectForm(ctx, provider, view, `Reconnect to ${name}`, true)}</div>`
       : '';
   return html`<h3>Connect to ${name}</h3>
