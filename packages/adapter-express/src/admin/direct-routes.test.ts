@@ -8,9 +8,9 @@ const P = 'sage_accounting';
 const COOKIE = `byte8_oauth_${P}`;
 const { north, south, solo } = SAGE_SEED.businesses;
 
-const unescape = (text: string) => text.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decodeEntities = (text: string) => text.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 /** The one-shot message a redirect left on the page. */
-const flashOf = (page: string) => unescape(/<div class="byte8-flash[^"]*" role="[a-z]+">([^<]*)<\/div>/.exec(page)?.[1] ?? '');
+const flashOf = (page: string) => decodeEntities(/<div class="byte8-flash[^"]*" role="[a-z]+">([^<]*)<\/div>/.exec(page)?.[1] ?? '');
 /** The provider's section of the config page. */
 const sectionOf = (page: string, key: string) => page.slice(page.indexOf(`<section class="byte8-card" aria-labelledby="${key}-heading"`)).split('</section>')[0]!;
 

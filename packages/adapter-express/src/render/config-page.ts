@@ -2,7 +2,7 @@ import type { ConnectionStatusView, DeadLetterBannerView, DirectConnectionView, 
 import type { Flash } from '../admin/flash-store.js';
 import { renderConnectionSection, renderDeadLetterBanner } from './connection-section.js';
 import { type BusinessChoice, renderDirectSection } from './direct-section.js';
-import { html } from './html.js';
+import { html, type SafeHtml } from './html.js';
 import { renderLayout } from './layout.js';
 import type { PageContext } from './page-context.js';
 import { renderPairingSection } from './pairing-section.js';
@@ -32,7 +32,7 @@ export type ProviderConfigView = LedgerProviderConfigView | DirectProviderConfig
 export function renderConfigPage(ctx: PageContext, views: readonly ProviderConfigView[], publicBaseUrl: string, flash: Flash | null): string {
   const sections = views.map((view) => {
     const { provider } = view;
-    let body;
+    let body: SafeHtml;
     if (view.mode === 'direct') {
       body = html`${renderDirectSection(ctx, provider, view.direct, view.businesses)}
 ${renderDeadLetterBanner(ctx, provider, view.deadLetters)}`;
