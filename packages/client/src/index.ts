@@ -24,7 +24,6 @@ export * from './oauth/oauth-grant.js';
 export * from './oauth/oauth-access-error.js';
 export * from './oauth/oauth-token-keeper.js';
 export * from './oauth/oauth-direct-connection.js';
-export * from './oauth/browser-binding-cookie.js';
 export * from './oauth/direct-connection-view.js';
 export * from './admin/connection-status-view.js';
 export * from './admin/dashboard-tile-view.js';

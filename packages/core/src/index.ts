@@ -37,6 +37,7 @@ export * from './provider/provider-command.js';
 export * from './provider/define-provider.js';
 export * from './admin/admin-api.js';
 export * from './direct/direct-connection.js';
+export * from './direct/direct-browser-cookie.js';
 export * from './container/build-container.js';
 export * from './provider/rules/index.js';
 export * from './provider/rules/wire-scope.js';

@@ -1,5 +1,4 @@
-import { DIRECT_CONNECT_TTL_SECONDS, directBrowserCookieName } from '@byte8/client';
-import type { DirectConnection, Provider } from '@byte8/core';
+import { DIRECT_CONNECT_TTL_SECONDS, type DirectConnection, type Provider, directBrowserCookieName } from '@byte8/core';
 import type { Request } from 'express';
 import type { AdminRouteTools } from './admin-route-tools.js';
 

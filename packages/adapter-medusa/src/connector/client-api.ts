@@ -1,4 +1,4 @@
-import type { AdminApi, CanonicalSource, EntityRefStore, HostHooks, Logger, OutboxStore, Provider, SyncStateStore } from '@byte8/core';
+import type { AdminApi, CanonicalSource, DirectConnection, DirectMode, EntityRefStore, HostHooks, Logger, OutboxStore, Provider, SyncStateStore } from '@byte8/core';
 
 /**
  * The parts of `@byte8/client` the plugin composes: storage on Medusa's
@@ -35,6 +35,8 @@ export interface Connector {
   readonly hooks: HostHooks;
   readonly handleInbound: (request: ConnectorInboundRequest) => Promise<ConnectorInboundResponse>;
   readonly admin: AdminApi;
+  /** Providers in direct mode, by key: the OAuth connect routes drive these. */
+  readonly direct: ReadonlyMap<string, DirectConnection>;
   readonly worker: { drainOnce(): Promise<number>; drainUntilIdle(): Promise<number>; start(): void; stop(): Promise<void> };
   /** The sweep that re-offers changes whose hook never ran (`changedSince` against outbox and mirror). */
   readonly reconciler: { runOnce(signal?: AbortSignal): Promise<{ readonly enqueued: number }> };
@@ -55,6 +57,7 @@ export interface ConnectorOptions {
     readonly pairingRateLimit?: { readonly perAddress?: number; readonly global?: number; readonly windowMs?: number };
   };
   readonly reconciliation?: { readonly intervalMs?: number; readonly maxPerPass?: number; readonly settleMs?: number };
+  readonly direct?: readonly DirectMode[];
   readonly logger?: Logger;
 }
 

@@ -8,7 +8,7 @@ import type {
   DirectModeDeps,
   OAuthBusiness,
 } from '@byte8/core';
-import { DIRECT_CONNECT_TTL_SECONDS } from './browser-binding-cookie.js';
+import { DIRECT_CONNECT_TTL_SECONDS } from '@byte8/core';
 import { connectMessage, knownCallbackError } from './connect-messages.js';
 import { directConnectionView } from './direct-connection-view.js';
 import { type OAuthGrantClient, OAuthGrantError, type OAuthTokenGrant } from './oauth-grant.js';

@@ -26,19 +26,21 @@ export interface DirectConnectionView {
 }
 
 /** How a callback, or a business choice, ended. Refusals change nothing. */
-export type DirectConnectOutcomeKind =
-  | 'connected'
-  | 'business_needed'
-  | 'denied'
-  | 'provider_error'
-  | 'missing_state'
-  | 'unknown_state'
-  | 'other_browser'
-  | 'expired_state'
-  | 'code_refused'
-  | 'unavailable'
-  | 'unknown_business'
-  | 'not_connected';
+export const DIRECT_CONNECT_OUTCOME_KINDS = [
+  'connected',
+  'business_needed',
+  'denied',
+  'provider_error',
+  'missing_state',
+  'unknown_state',
+  'other_browser',
+  'expired_state',
+  'code_refused',
+  'unavailable',
+  'unknown_business',
+  'not_connected',
+] as const;
+export type DirectConnectOutcomeKind = (typeof DIRECT_CONNECT_OUTCOME_KINDS)[number];
 
 export interface DirectConnectOutcome {
   readonly ok: boolean;
