@@ -1,3 +1,4 @@
+import type { DirectConnection } from '@byte8/core';
 import type { MedusaRequest, MedusaResponse } from '@medusajs/framework/http';
 import { AdminRequestError } from '../../../../../../admin-api/admin-request-error.js';
 import { takeBrowserBinding } from '../../../../../../admin-api/browser-binding.js';
@@ -17,7 +18,7 @@ function adminPath(req: MedusaRequest): string {
  * the page asks `/admin/byte8/status?oauth=<kind>` for the words.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse): Promise<void> => {
-  let connection;
+  let connection: DirectConnection;
   try {
     connection = directOf(await resolveConnector(req.scope), req.params.provider);
   } catch (error) {
