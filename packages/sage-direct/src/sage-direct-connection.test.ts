@@ -145,4 +145,22 @@ describe.each(testDialects())('Sage direct mode on $name, against the Sage simul
     expect((await storage.oauthConnections.get('sage_accounting'))?.tokens ?? null).toBeNull();
     expect(sim.stats.tokenGrants.authorization_code).toBe(0);
   });
+
+  it('refuses tokens sealed under another key, and a refresh refused for the client, without changing the connection', async () => {
+    await connectAs(sage, SAGE_SEED.users.solo.id);
+    const stored = await storage.oauthConnections.get('sage_accounting');
+    const otherKey = attach(sim, storage, { clock }).sage;
+    await expect(otherKey.tokens.access()).rejects.toMatchObject({ name: 'OAuthAccessError', failure: 'undecryptable', retryable: false });
+    await otherKey.close();
+    advance(301_000);
+    // The same key ring, but a client secret Sage no longer accepts.
+    const misconfigured = attach(sim, storage, { clock, box, logger: logs.logger, extra: { clientSecret: 'rotated-away' } }).sage;
+    const error = await misconfigured.tokens.access().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'OAuthAccessError', failure: 'rejected', retryable: false });
+    expect((error as Error).message).toMatch(/invalid_client/);
+    expect((error as Error).message).not.toContain('rotated-away');
+    expect(await storage.oauthConnections.get('sage_accounting')).toEqual(stored);
+    await misconfigured.close();
+    expect((await sage.api.get('/user')).status).toBe(200);
+  });
 });

@@ -52,8 +52,12 @@ export interface Attached {
 }
 
 /** Attaches Sage direct mode to a storage, as `createByte8({ direct })` does. */
-export function attach(sim: SageApiSimulator, storage: Byte8Storage, options: { clock: Clock; logger?: Logger; ring?: ReturnType<typeof keyRing>; extra?: Partial<SageDirectOptions> }): Attached {
-  const box = new AesGcmSecretBox(options.ring ?? keyRing());
+export function attach(
+  sim: SageApiSimulator,
+  storage: Byte8Storage,
+  options: { clock: Clock; logger?: Logger; ring?: ReturnType<typeof keyRing>; box?: AesGcmSecretBox; extra?: Partial<SageDirectOptions> },
+): Attached {
+  const box = options.box ?? new AesGcmSecretBox(options.ring ?? keyRing());
   const logger = options.logger ?? createLogger({ level: 'silent' });
   const sage = sageDirect(simOptions(sim, options.extra)).attach({ oauthConnections: storage.oauthConnections, secretBox: box, clock: options.clock, random: systemRandom, logger });
   return { sage, box };
