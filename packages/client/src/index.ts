@@ -23,6 +23,7 @@ export * from './admin/admin-service.js';
 export * from './oauth/oauth-grant.js';
 export * from './oauth/oauth-access-error.js';
 export * from './oauth/oauth-token-keeper.js';
+export * from './oauth/oauth-provider-client.js';
 export * from './oauth/oauth-direct-connection.js';
 export * from './oauth/direct-connection-view.js';
 export * from './admin/connection-status-view.js';

@@ -25,3 +25,18 @@ export class OAuthAccessError extends Error {
     return this.failure === 'transient';
   }
 }
+
+/** The reason stored when the provider refuses the refresh token. */
+export function reconnectReason(serviceName: string): string {
+  return `${serviceName} refused the refresh token (invalid_grant): access was removed in ${serviceName} or has expired. Reconnect to ${serviceName}.`;
+}
+
+/** An `OAuthAccessError` with the standard words for `failure` (or `detail`, for the failures that carry their own). */
+export function accessError(provider: string, serviceName: string, failure: OAuthAccessFailure, detail?: string, cause?: unknown): OAuthAccessError {
+  const fixed: Partial<Record<OAuthAccessFailure, string>> = {
+    not_connected: `${serviceName} is not connected: connect it in the admin.`,
+    business_needed: `${serviceName} is connected but no business is chosen yet: choose one in the admin.`,
+  };
+  const message = fixed[failure] ?? detail ?? (failure === 'reconnect_needed' ? reconnectReason(serviceName) : failure);
+  return new OAuthAccessError(provider, failure, message, cause === undefined ? undefined : { cause });
+}

@@ -9,21 +9,14 @@ import type {
   OAuthBusiness,
 } from '@byte8/core';
 import { DIRECT_CONNECT_TTL_SECONDS } from '@byte8/core';
+import { businessForGrant } from './business-for-grant.js';
 import { connectMessage, knownCallbackError } from './connect-messages.js';
 import { directConnectionView } from './direct-connection-view.js';
-import { type OAuthGrantClient, OAuthGrantError, type OAuthTokenGrant } from './oauth-grant.js';
+import { OAuthAccessError } from './oauth-access-error.js';
+import { OAuthGrantError, type OAuthTokenGrant } from './oauth-grant.js';
+import type { OAuthProviderClient } from './oauth-provider-client.js';
 import { randomSecret, s256Challenge, sha256Hex } from './oauth-secrets.js';
 import { OAuthTokenKeeper } from './oauth-token-keeper.js';
-
-/** What a provider's OAuth client offers the connect flow (the provider-specific half). */
-export interface OAuthProviderClient extends OAuthGrantClient {
-  /** The provider's authorize URL with `state` and the S256 `code_challenge`. */
-  authorizeUrl(input: { readonly state: string; readonly codeChallenge: string }): string;
-  /** Trades the callback's code for tokens; throws `OAuthGrantError`. */
-  exchangeCode(code: string, codeVerifier: string): Promise<OAuthTokenGrant>;
-  /** The businesses the token's user reaches, the lead one first. */
-  businesses(accessToken: string): Promise<readonly OAuthBusiness[]>;
-}
 
 export interface OAuthDirectConnectionOptions {
   readonly provider: string;
@@ -135,7 +128,15 @@ export class OAuthDirectConnection implements DirectConnection {
     if (typeof businessId !== 'string' || businessId.length === 0 || businessId.length > 64) return this.#outcome('unknown_business');
     const record = await this.#options.deps.oauthConnections.get(this.provider);
     if (record?.status !== 'business_needed') return this.#outcome('not_connected');
-    const business = (await this.listBusinesses()).find((candidate) => candidate.id === businessId);
+    let businesses: readonly OAuthBusiness[];
+    try {
+      businesses = await this.listBusinesses();
+    } catch (error) {
+      // Choosing needs Sage's word that the user reaches the business: no answer, no change.
+      this.#options.deps.logger.warn({ provider: this.provider, error: (error as Error).message }, 'byte8: businesses could not be listed');
+      return this.#outcome(error instanceof OAuthAccessError && !error.retryable ? 'not_connected' : 'unavailable');
+    }
+    const business = businesses.find((candidate) => candidate.id === businessId);
     if (!business) return this.#outcome('unknown_business');
     if (!(await this.#options.deps.oauthConnections.chooseBusiness(this.provider, business))) return this.#outcome('not_connected');
     this.#options.deps.logger.info({ provider: this.provider, businessId: business.id }, 'byte8: OAuth connection business chosen');
@@ -154,10 +155,7 @@ export class OAuthDirectConnection implements DirectConnection {
     await this.#options.close?.();
   }
 
-  /**
-   * Stores the grant with its business: on a reconnect the one chosen before
-   * (if the user still reaches it), else the only one, else none yet.
-   */
+  /** Stores the grant with its business (see `businessForGrant`). */
   async #store(grant: OAuthTokenGrant): Promise<DirectConnectOutcome> {
     const { deps, client } = this.#options;
     let businesses: readonly OAuthBusiness[] | null = null;
@@ -167,9 +165,7 @@ export class OAuthDirectConnection implements DirectConnection {
       // The code is spent: keep the grant and let the admin list the businesses again.
       deps.logger.warn({ provider: this.provider, error: (error as Error).message }, 'byte8: businesses could not be listed after connecting');
     }
-    const previous = (await deps.oauthConnections.get(this.provider))?.business ?? null;
-    const business =
-      businesses?.find((candidate) => candidate.id === previous?.id) ?? (businesses?.length === 1 ? businesses[0]! : null);
+    const business = businessForGrant(businesses, await deps.oauthConnections.get(this.provider));
     await this.tokens.saveGrant(grant, business);
     return business ? this.#outcome('connected', business.name, business) : this.#outcome('business_needed');
   }
@@ -177,9 +173,8 @@ export class OAuthDirectConnection implements DirectConnection {
   #grantFailure(failure: unknown): DirectConnectOutcome {
     const grantError = failure instanceof OAuthGrantError ? failure : null;
     this.#options.deps.logger.warn({ provider: this.provider, failure: grantError?.failure ?? 'error', status: grantError?.status ?? null }, 'byte8: OAuth code exchange failed');
-    if (grantError?.failure === 'invalid_grant') return this.#outcome('code_refused');
-    if (grantError?.failure === 'rejected') return this.#outcome('provider_error', grantError.oauthError);
-    return this.#outcome('unavailable');
+    const kind = grantError?.failure === 'invalid_grant' ? 'code_refused' : grantError?.failure === 'rejected' ? 'provider_error' : 'unavailable';
+    return this.#outcome(kind, kind === 'provider_error' ? grantError!.oauthError : null);
   }
 
   #outcome(kind: DirectConnectOutcomeKind, detail: string | null = null, business: OAuthBusiness | null = null): DirectConnectOutcome {

@@ -5,10 +5,11 @@ import type {
   OAuthConnectionRecord,
   OAuthConnectionStore,
   OAuthLockedChange,
-  SealedOAuthTokens,
   SecretBox,
 } from '@byte8/core';
-import { OAuthAccessError } from './oauth-access-error.js';
+import { accessError, OAuthAccessError, type OAuthAccessFailure, reconnectReason } from './oauth-access-error.js';
+import { revokeAndClear } from './revoke-and-clear.js';
+import { sealGrant } from './seal-grant.js';
 import { type OAuthGrantClient, OAuthGrantError, type OAuthTokenGrant } from './oauth-grant.js';
 
 export interface OAuthTokenKeeperDeps {
@@ -103,7 +104,7 @@ export class OAuthTokenKeeper {
   async saveGrant(grant: OAuthTokenGrant, business: OAuthBusiness | null): Promise<OAuthConnectionRecord> {
     if (grant.refreshToken === null) throw new OAuthGrantError('rejected', `${this.#deps.serviceName} answered the sign-in without a refresh token`);
     const record = await this.#deps.store.saveGrant(this.#deps.provider, {
-      tokens: this.#seal(grant, grant.refreshToken),
+      tokens: sealGrant(this.#deps.secretBox, grant, grant.refreshToken, this.#deps.clock.now()),
       grantedBy: grant.grantedBy,
       business,
     });
@@ -111,25 +112,9 @@ export class OAuthTokenKeeper {
     return record;
   }
 
-  /**
-   * Revokes the refresh token at the provider (best effort) and clears the
-   * tokens, under the row lock so a refresh cannot rotate it in between.
-   */
-  async disconnect(): Promise<{ readonly wasConnected: boolean; readonly revoked: boolean }> {
-    const { provider, grants, logger } = this.#deps;
-    const outcome = await this.#deps.store.withLockedConnection(provider, async (current) => {
-      if (!current?.tokens) return { change: { kind: 'clear' } as const, result: { wasConnected: false, revoked: false } };
-      let revoked = false;
-      try {
-        await grants.revoke(this.#deps.secretBox.open(current.tokens.sealedRefreshToken));
-        revoked = true;
-      } catch (error) {
-        logger.warn({ provider, error: (error as Error).message }, 'byte8: the provider did not confirm the token revoke; tokens are cleared anyway');
-      }
-      return { change: { kind: 'clear' } as const, result: { wasConnected: true, revoked } };
-    });
-    logger.info({ provider, ...outcome }, 'byte8: OAuth connection disconnected');
-    return outcome;
+  /** Revokes the refresh token at the provider (best effort) and clears the tokens, under the row lock. */
+  disconnect(): Promise<{ readonly wasConnected: boolean; readonly revoked: boolean }> {
+    return revokeAndClear(this.#deps);
   }
 
   async #read(): Promise<OAuthConnectionRecord | null> {
@@ -173,7 +158,8 @@ export class OAuthTokenKeeper {
       if (error instanceof OAuthGrantError && error.failure === 'rejected') throw this.#error('rejected', error.message, error);
       throw this.#error('transient', `the token refresh failed: ${(error as Error).message}`, error);
     }
-    const tokens = this.#seal(grant, grant.refreshToken ?? this.#deps.secretBox.open(record.tokens!.sealedRefreshToken));
+    const refreshToken = grant.refreshToken ?? this.#deps.secretBox.open(record.tokens!.sealedRefreshToken);
+    const tokens = sealGrant(this.#deps.secretBox, grant, refreshToken, this.#deps.clock.now());
     this.#deps.logger.info({ provider: this.#deps.provider, expiresAt: tokens.accessTokenExpiresAt.toISOString() }, 'byte8: OAuth access token refreshed');
     return {
       change: { kind: 'tokens', tokens },
@@ -204,32 +190,11 @@ export class OAuthTokenKeeper {
     }
   }
 
-  #seal(grant: OAuthTokenGrant, refreshToken: string): SealedOAuthTokens {
-    const now = this.#deps.clock.now().getTime();
-    return {
-      sealedAccessToken: this.#deps.secretBox.seal(grant.accessToken),
-      accessTokenExpiresAt: new Date(now + grant.expiresInSeconds * 1000),
-      sealedRefreshToken: this.#deps.secretBox.seal(refreshToken),
-      refreshTokenExpiresAt: grant.refreshTokenExpiresInSeconds === null ? null : new Date(now + grant.refreshTokenExpiresInSeconds * 1000),
-      scope: grant.scope,
-    };
-  }
-
   #reconnectReason(): string {
-    const name = this.#deps.serviceName;
-    return `${name} refused the refresh token (invalid_grant): access was removed in ${name} or has expired. Reconnect to ${name}.`;
+    return reconnectReason(this.#deps.serviceName);
   }
 
-  #error(failure: OAuthAccessError['failure'], detail?: string, cause?: unknown): OAuthAccessError {
-    const name = this.#deps.serviceName;
-    const messages: Record<OAuthAccessError['failure'], string> = {
-      not_connected: `${name} is not connected: connect it in the admin.`,
-      business_needed: `${name} is connected but no business is chosen yet: choose one in the admin.`,
-      reconnect_needed: detail ?? this.#reconnectReason(),
-      undecryptable: detail ?? '',
-      rejected: detail ?? '',
-      transient: detail ?? '',
-    };
-    return new OAuthAccessError(this.#deps.provider, failure, messages[failure], cause === undefined ? undefined : { cause });
+  #error(failure: OAuthAccessFailure, detail?: string, cause?: unknown): OAuthAccessError {
+    return accessError(this.#deps.provider, this.#deps.serviceName, failure, detail, cause);
   }
 }

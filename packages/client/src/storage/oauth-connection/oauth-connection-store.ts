@@ -10,7 +10,8 @@ import type {
 import { type QueryExecutorProvider, sql } from 'kysely';
 import { toDate } from '../sql-values.js';
 import type { StoreContext } from '../store-context.js';
-import { checkAuthorization, checkBusiness, checkGrant, checkHash, checkProvider, checkReason, checkTokens } from './oauth-connection-checks.js';
+import { checkAuthorization, checkBusiness, checkGrant, checkHash, checkProvider, checkReason } from './oauth-connection-checks.js';
+import { applyLockedChange, clearConnection, markReconnectNeeded } from './oauth-connection-changes.js';
 import { toOAuthConnectionRecord } from './oauth-connection-row.js';
 
 /**
@@ -125,7 +126,7 @@ export class KyselyOAuthConnectionStore implements OAuthConnectionStore {
     return this.#context.db.transaction().execute(async (trx) => {
       await sql.raw(`SET LOCAL lock_timeout = '${OAUTH_LOCK_TIMEOUT_MS}ms'`).execute(trx);
       const { change, result } = await decide(await this.#read(trx, provider, true));
-      await this.#apply(trx, provider, change);
+      await applyLockedChange(trx, this.#table, provider, change, this.#now());
       return result;
     });
   }
@@ -133,12 +134,12 @@ export class KyselyOAuthConnectionStore implements OAuthConnectionStore {
   async markReconnectNeeded(provider: string, reason: string): Promise<boolean> {
     checkProvider('markReconnectNeeded', provider);
     checkReason('markReconnectNeeded', reason);
-    return this.#markReconnectNeeded(this.#context.db, provider, reason);
+    return markReconnectNeeded(this.#context.db, this.#table, provider, reason, this.#now());
   }
 
   async clearTokens(provider: string): Promise<boolean> {
     checkProvider('clearTokens', provider);
-    return this.#clear(this.#context.db, provider);
+    return clearConnection(this.#context.db, this.#table, provider, this.#now());
   }
 
   async #read(executor: QueryExecutorProvider, provider: string, lock: boolean): Promise<OAuthConnectionRecord | null> {
@@ -146,51 +147,5 @@ export class KyselyOAuthConnectionStore implements OAuthConnectionStore {
       SELECT * FROM ${this.#table} WHERE provider = ${provider} ${lock ? sql`FOR UPDATE` : sql.raw('')}
     `.execute(executor);
     return result.rows[0] ? toOAuthConnectionRecord(result.rows[0]) : null;
-  }
-
-  async #apply(executor: QueryExecutorProvider, provider: string, change: OAuthLockedChange): Promise<void> {
-    if (change?.kind === 'keep') return;
-    if (change?.kind === 'clear') {
-      await this.#clear(executor, provider);
-      return;
-    }
-    if (change?.kind === 'reconnect_needed') {
-      checkReason('withLockedConnection', change.reason);
-      await this.#markReconnectNeeded(executor, provider, change.reason);
-      return;
-    }
-    if (change?.kind !== 'tokens') throw new TypeError('withLockedConnection: `change.kind` must be keep, tokens, reconnect_needed or clear');
-    checkTokens('withLockedConnection', change.tokens);
-    const { tokens } = change;
-    const now = this.#now();
-    // Only a held grant is refreshed: a disconnect meanwhile is not undone.
-    await sql`
-      UPDATE ${this.#table} SET access_token_sealed = ${tokens.sealedAccessToken}, access_token_expires_at = ${tokens.accessTokenExpiresAt}::timestamptz,
-        refresh_token_sealed = ${tokens.sealedRefreshToken}, refresh_token_expires_at = ${tokens.refreshTokenExpiresAt}::timestamptz,
-        scope = COALESCE(${tokens.scope}, scope), refreshed_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
-      WHERE provider = ${provider} AND status <> 'disconnected'
-    `.execute(executor);
-  }
-
-  async #markReconnectNeeded(executor: QueryExecutorProvider, provider: string, reason: string): Promise<boolean> {
-    const result = await sql`
-      UPDATE ${this.#table} SET status = 'reconnect_needed', status_reason = ${reason}, updated_at = ${this.#context.clock.now()}::timestamptz
-      WHERE provider = ${provider} AND status <> 'disconnected'
-    `.execute(executor);
-    return Number(result.numAffectedRows ?? 0n) === 1;
-  }
-
-  async #clear(executor: QueryExecutorProvider, provider: string): Promise<boolean> {
-    const result = await sql<{ old_status: string }>`
-      WITH old AS (SELECT provider, status AS old_status FROM ${this.#table} WHERE provider = ${provider} FOR UPDATE)
-      UPDATE ${this.#table} AS t SET status = 'disconnected', status_reason = NULL, access_token_sealed = NULL,
-        access_token_expires_at = NULL, refresh_token_sealed = NULL, refresh_token_expires_at = NULL, scope = NULL,
-        auth_state_hash = NULL, auth_browser_hash = NULL, auth_verifier_sealed = NULL, auth_expires_at = NULL,
-        updated_at = ${this.#now()}::timestamptz
-      FROM old WHERE t.provider = old.provider
-      RETURNING old.old_status
-    `.execute(executor);
-    const old = result.rows[0]?.old_status;
-    return old !== undefined && old !== 'disconnected';
   }
 }
