@@ -139,6 +139,14 @@ describe('Connect to Sage from the Express admin (direct mode), over HTTP', () =
     expect((await record())?.tokens ?? null).toBeNull();
   });
 
+  it('refuses a code that expired at Sage (60 s, c.2) in words, storing nothing', async () => {
+    const location = await consent((await startConnect()).authorizeUrl);
+    admin.sim.advance(61_000);
+    expect((await land(location)).flash).toBe('Sage refused the sign-in code (it expired or was already used). Nothing was changed; start again with Connect to Sage.');
+    expect(admin.sim.stats.tokenErrors).toEqual({ invalid_grant: 1 });
+    expect((await record())?.tokens ?? null).toBeNull();
+  });
+
   it('refuses a used state and a used code; the connection stays as it was', async () => {
     const location = await consent((await startConnect()).authorizeUrl);
     expect((await land(location)).flash).toBe('Connected to Sage: Solo Shop Ltd.');
