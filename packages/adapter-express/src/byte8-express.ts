@@ -8,7 +8,7 @@ export interface Byte8ExpressOptions {
   /** A ready connector, from `createByte8()` of `@byte8/client`. */
   readonly byte8: Byte8;
   /** Admin pages. `auth` (your own authentication middleware) is required. */
-  readonly admin: Omit<AdminRouterOptions, 'admin' | 'providers'>;
+  readonly admin: Omit<AdminRouterOptions, 'admin' | 'providers' | 'direct'>;
 }
 
 /** What `byte8Express()` gives a host. */
@@ -43,7 +43,7 @@ export function byte8Express(options: Byte8ExpressOptions): Byte8Express {
   const { byte8 } = options;
   return {
     router: inboundMiddleware(byte8.serveNode),
-    adminRouter: adminRouter({ ...options.admin, admin: byte8.admin, providers: byte8.providers }),
+    adminRouter: adminRouter({ ...options.admin, admin: byte8.admin, providers: byte8.providers, direct: byte8.direct }),
     hooks: byte8.hooks,
     worker: byte8.worker,
     byte8,

@@ -6,6 +6,7 @@ import { xeroAccounting } from '@byte8/xero-accounting';
 import express, { type RequestHandler } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostDocument, HostDocuments } from '../documents/host-documents.js';
+import { adminClient } from './admin-client.test-helpers.js';
 import { adminRouter } from './admin-router.js';
 import { MemoryAdminApi, deadLetter, record } from './memory-admin-api.test-helpers.js';
 
@@ -43,20 +44,7 @@ async function start(providers = [sage]) {
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server!.once('listening', resolve));
   const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/admin/byte8`;
-  const jar = new Map<string, string>();
-  const call = async (path: string, init: RequestInit = {}) => {
-    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await fetch(base + path, { redirect: 'manual', ...init, headers: { 'x-admin': 'yes', cookie, ...(init.headers ?? {}) } });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [k, v] = pair!.split('=');
-      if (/Max-Age=0/.test(line)) jar.delete(k!);
-      else jar.set(k!, v!);
-    }
-    return { res, text: await res.text() };
-  };
-  const post = (path: string, form: Record<string, string>) =>
-    call(path, { method: 'POST', body: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const { call, post, jar } = adminClient(base, { 'x-admin': 'yes' });
   return { api, call, post, jar };
 }
 

@@ -1,5 +1,5 @@
 import { BodyTooLargeError, readRequestBody } from '@byte8/client';
-import type { AdminApi, Provider } from '@byte8/core';
+import type { AdminApi, DirectConnection, Provider } from '@byte8/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { DocumentEntityType, HostDocuments } from '../documents/host-documents.js';
 import { parseCookies, serializeCookie } from '../http/cookies.js';
@@ -13,8 +13,12 @@ import type { PageContext } from '../render/page-context.js';
 import { renderSyncPage } from '../render/sync-page.js';
 import { composeHandlers } from './compose-handlers.js';
 import { CSRF_COOKIE, CSRF_FIELD, csrfTokensMatch, newCsrfToken } from './csrf.js';
+import type { AdminRouteTools } from './admin-route-tools.js';
+import { DIRECT_CALLBACK_PATH, directAction, directCallback } from './direct-routes.js';
 import { parseDocumentListParams } from './document-list-query.js';
 import { type Flash, FlashStore } from './flash-store.js';
+import { ledgerAction } from './ledger-actions.js';
+import { loadConfigViews } from './load-config-views.js';
 import { loadDocumentList } from './load-document-list.js';
 
 const FLASH_COOKIE = 'byte8_flash';
@@ -35,6 +39,8 @@ export interface AdminRouterOptions {
   readonly title?: string;
   /** Rows per list page. Default 20. */
   readonly pageSize?: number;
+  /** Providers in direct mode (`byte8.direct`): their config section is the OAuth connection, not pairing. */
+  readonly direct?: ReadonlyMap<string, DirectConnection>;
 }
 
 const ENTITY_PATHS: Record<string, DocumentEntityType> = { invoices: 'invoice', creditmemos: 'creditmemo' };
@@ -63,6 +69,7 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
   const flashes = new FlashStore();
   const pageSize = options.pageSize ?? 20;
   const providerByKey = new Map(options.providers.map((p) => [p.key, p]));
+  const direct = options.direct ?? new Map<string, DirectConnection>();
 
   const pages = async (request: Request, response: Response, next: NextFunction): Promise<void> => {
     const base = request.baseUrl.replace(/\/+$/, '');
@@ -84,9 +91,16 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
       if (!response.get('Content-Security-Policy')) response.set('Content-Security-Policy', "frame-ancestors 'self'");
       response.send(page);
     };
-    const redirectWith = (flash: Flash, to: string) => {
-      response.append('Set-Cookie', serializeCookie(FLASH_COOKIE, flashes.put(flash), { ...cookieOptions, maxAgeSeconds: 60 }));
+    const redirectWith = (flash: Flash, to: string, sameSite: 'Strict' | 'Lax' = 'Strict') => {
+      response.append('Set-Cookie', serializeCookie(FLASH_COOKIE, flashes.put(flash), { ...cookieOptions, maxAgeSeconds: 60, sameSite }));
       response.redirect(303, to);
+    };
+    const tools: AdminRouteTools = {
+      base,
+      cookies,
+      setCookie: (name, value, extra) => response.append('Set-Cookie', serializeCookie(name, value, { ...cookieOptions, ...extra })),
+      redirectWith,
+      redirectAway: (url) => response.redirect(303, url),
     };
     const takeFlash = (): Flash | null => {
       const id = cookies.get(FLASH_COOKIE);
@@ -112,47 +126,16 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
       const [root, key, action] = segments;
       const provider = key ? providerByKey.get(key) : undefined;
       if (root !== 'providers' || !provider || segments.length !== 3) return next();
-      const back = `${base}/config#${provider.key}`;
-      if (action === 'pairing-code') {
-        const { code, expiresAt } = await options.admin.generatePairingCode(provider.key);
-        return redirectWith(
-          { kind: 'success', message: `Pairing code generated for ${provider.labels.name}. Copy it now: it is shown only once.`, pairingCode: { provider: provider.key, code, expiresAt } },
-          back,
-        );
-      }
-      if (action === 'disconnect') {
-        const result = await options.admin.disconnect(provider.key);
-        const message = !result.wasConnected
-          ? 'Already disconnected.'
-          : result.acknowledged
-            ? `Disconnected from ${provider.labels.name}; the ledger acknowledged.`
-            : `Disconnected locally; the ledger did not acknowledge (it will reject this store's calls).`;
-        return redirectWith({ kind: 'success', message }, back);
-      }
-      if (action === 'requeue') {
-        // An outbox id is a positive integer that fits a double exactly; anything else is no id (0 was a 500).
-        const id = typeof form.id === 'string' && /^[1-9]\d{0,14}$/.test(form.id) ? Number(form.id) : null;
-        if (form.all !== '1' && id === null) {
-          return redirectWith({ kind: 'error', message: 'Nothing requeued: choose one event or all of them.' }, back);
-        }
-        const count = await options.admin.requeue(id === null ? { all: true } : { id }, provider.key);
-        return redirectWith({ kind: 'success', message: `Requeued ${count} event${count === 1 ? '' : 's'}.` }, back);
-      }
-      if (action === 'held') {
-        if (form.action !== 'readdress' && form.action !== 'drop') {
-          return redirectWith({ kind: 'error', message: 'Nothing changed: choose to send the held events to the current tenant or to drop them.' }, back);
-        }
-        const held = await options.admin.heldRows(provider.key);
-        if (!held.currentTenantId) return redirectWith({ kind: 'error', message: `${provider.labels.name} is not paired: pair it first.` }, back);
-        const count = await options.admin.resolveHeld(provider.key, form.action);
-        const s = count === 1 ? '' : 's';
-        const message = form.action === 'drop' ? `Dropped ${count} held event${s}.` : `Sent ${count} held event${s} to tenant ${held.currentTenantId}.`;
-        return redirectWith({ kind: 'success', message }, back);
-      }
+      const connection = direct.get(provider.key);
+      if (connection && (await directAction(connection, provider, action!, form, tools))) return;
+      // Direct mode keeps requeue (its dead letters are in the same outbox) but has no pairing.
+      if ((!connection || action === 'requeue') && (await ledgerAction(options.admin, provider, action!, form, tools))) return;
       return next();
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    const callbackOf = request.method === 'GET' && segments[0] === 'providers' && segments.slice(2).join('/') === DIRECT_CALLBACK_PATH ? direct.get(segments[1]!) : undefined;
+    if (callbackOf) return directCallback(callbackOf, request, tools);
     if (segments.length === 0) {
       const entries = await Promise.all(
         options.providers.map(async (provider) =>
@@ -164,14 +147,7 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
       return send(200, renderDashboardPage(ctx, entries));
     }
     if (segments.length === 1 && segments[0] === 'config') {
-      const views = await Promise.all(
-        options.providers.map(async (provider) => ({
-          provider,
-          status: await options.admin.connectionStatus(provider.key),
-          deadLetters: await options.admin.deadLetters({ provider: provider.key }),
-          held: await options.admin.heldRows(provider.key),
-        })),
-      );
+      const views = await loadConfigViews(options.admin, options.providers, direct);
       const publicBaseUrl = (options.publicBaseUrl ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`).replace(/\/+$/, '');
       return send(200, renderConfigPage(ctx, views, publicBaseUrl, takeFlash()));
     }

@@ -20,11 +20,16 @@ export interface CookieOptions {
   readonly path: string;
   readonly maxAgeSeconds?: number;
   readonly secure: boolean;
+  /**
+   * Default `Strict`. `Lax` only for cookies a top-level navigation from
+   * another site must carry (the OAuth callback coming back from the provider).
+   */
+  readonly sameSite?: 'Strict' | 'Lax';
 }
 
-/** A `Set-Cookie` value: always HttpOnly and SameSite=Strict (admin cookies only). */
+/** A `Set-Cookie` value: always HttpOnly, SameSite=Strict unless told Lax (admin cookies only). */
 export function serializeCookie(name: string, value: string, options: CookieOptions): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path || '/'}`, 'HttpOnly', 'SameSite=Strict'];
+  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path || '/'}`, 'HttpOnly', `SameSite=${options.sameSite ?? 'Strict'}`];
   if (options.maxAgeSeconds !== undefined) parts.push(`Max-Age=${options.maxAgeSeconds}`);
   if (options.secure) parts.push('Secure');
   return parts.join('; ');

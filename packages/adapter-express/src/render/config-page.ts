@@ -1,26 +1,49 @@
-import type { ConnectionStatusView, DeadLetterBannerView, HeldRowsView, Provider } from '@byte8/core';
+import type { ConnectionStatusView, DeadLetterBannerView, DirectConnectionView, HeldRowsView, Provider } from '@byte8/core';
 import type { Flash } from '../admin/flash-store.js';
-import { renderConnectionSection } from './connection-section.js';
-import { html } from './html.js';
+import { renderConnectionSection, renderDeadLetterBanner } from './connection-section.js';
+import { type BusinessChoice, renderDirectSection } from './direct-section.js';
+import { html, type SafeHtml } from './html.js';
 import { renderLayout } from './layout.js';
 import type { PageContext } from './page-context.js';
 import { renderPairingSection } from './pairing-section.js';
 
-export interface ProviderConfigView {
+/** A provider paired with the ledger (wire-contract §10.3). */
+export interface LedgerProviderConfigView {
+  readonly mode?: 'ledger';
   readonly provider: Provider;
   readonly status: ConnectionStatusView;
   readonly deadLetters: DeadLetterBannerView;
   readonly held: HeldRowsView;
 }
 
+/** A provider in direct mode: its OAuth connection instead of pairing. */
+export interface DirectProviderConfigView {
+  readonly mode: 'direct';
+  readonly provider: Provider;
+  readonly direct: DirectConnectionView;
+  /** Read only while a business is to be chosen. */
+  readonly businesses: BusinessChoice | null;
+  readonly deadLetters: DeadLetterBannerView;
+}
+
+export type ProviderConfigView = LedgerProviderConfigView | DirectProviderConfigView;
+
 /** The configuration page: one section per installed provider (§10.3). */
 export function renderConfigPage(ctx: PageContext, views: readonly ProviderConfigView[], publicBaseUrl: string, flash: Flash | null): string {
-  const sections = views.map(({ provider, status, deadLetters, held }) => {
-    const code = flash?.pairingCode?.provider === provider.key ? flash.pairingCode : null;
+  const sections = views.map((view) => {
+    const { provider } = view;
+    let body: SafeHtml;
+    if (view.mode === 'direct') {
+      body = html`${renderDirectSection(ctx, provider, view.direct, view.businesses)}
+${renderDeadLetterBanner(ctx, provider, view.deadLetters)}`;
+    } else {
+      const code = flash?.pairingCode?.provider === provider.key ? flash.pairingCode : null;
+      body = html`${renderPairingSection(ctx, provider, view.status, publicBaseUrl, code)}
+${renderConnectionSection(ctx, provider, view.status, view.deadLetters, view.held)}`;
+    }
     return html`<section class="byte8-card" aria-labelledby="${provider.key}-heading" id="${provider.key}">
 <h2 id="${provider.key}-heading">${provider.labels.name}</h2>
-${renderPairingSection(ctx, provider, status, publicBaseUrl, code)}
-${renderConnectionSection(ctx, provider, status, deadLetters, held)}
+${body}
 </section>`;
   });
   return renderLayout(ctx, { title: 'Configuration', current: 'config', body: html`${sections}`, flash });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AdminApi, CanonicalSource, EntityRefStore, HostHooks, Logger, OutboxStore, Provider, SyncStateStore } from '@byte8/core';
+import type { AdminApi, CanonicalSource, DirectConnection, DirectMode, EntityRefStore, HostHooks, Logger, OutboxStore, Provider, SyncStateStore } from '@byte8/core';
 
 /**
  * The parts of `@byte8/client` the plugin composes: storage on Medusa's
@@ -38,6 +38,8 @@ export interface Connector {
   /** `handleInbound` on node's request and response: capped body read, `secure` from `inbound.trustProxy`. */
   readonly serveNode: (request: IncomingMessage, response: ServerResponse, path: string) => Promise<void>;
   readonly admin: AdminApi;
+  /** Providers in direct mode, by key: the OAuth connect routes drive these. */
+  readonly direct: ReadonlyMap<string, DirectConnection>;
   readonly worker: { drainOnce(): Promise<number>; drainUntilIdle(): Promise<number>; start(): void; stop(): Promise<void> };
   /** The sweep that re-offers changes whose hook never ran (`changedSince` against outbox and mirror). */
   readonly reconciler: { runOnce(signal?: AbortSignal): Promise<{ readonly enqueued: number }> };
@@ -58,6 +60,7 @@ export interface ConnectorOptions {
     readonly pairingRateLimit?: { readonly perAddress?: number; readonly global?: number; readonly windowMs?: number };
   };
   readonly reconciliation?: { readonly intervalMs?: number; readonly maxPerPass?: number; readonly settleMs?: number };
+  readonly direct?: readonly DirectMode[];
   readonly logger?: Logger;
 }
 
@@ -66,6 +69,8 @@ export interface ClientApi {
   createByte8(options: ConnectorOptions): Promise<Connector>;
   /** Provider keys, package names or objects to providers, packages looked up from `searchFrom` first. */
   resolveProviders(entries: readonly unknown[], options: { readonly searchFrom: readonly string[] }): Promise<Provider[]>;
+  /** Imports a package the host installed (resolved from `searchFrom` first). */
+  importPackageFrom(pkg: string, searchFrom: readonly string[]): Promise<Record<string, unknown>>;
 }
 
 /**
@@ -74,8 +79,8 @@ export interface ClientApi {
  */
 export async function loadClientApi(): Promise<ClientApi> {
   const loaded = (await import('@byte8/client')) as unknown as Partial<ClientApi>;
-  if (typeof loaded.createStorage !== 'function' || typeof loaded.createByte8 !== 'function' || typeof loaded.resolveProviders !== 'function') {
-    throw new Error('@byte8/client does not export createStorage(), createByte8() and resolveProviders(); install a matching version');
+  if (typeof loaded.createStorage !== 'function' || typeof loaded.createByte8 !== 'function' || typeof loaded.resolveProviders !== 'function' || typeof loaded.importPackageFrom !== 'function') {
+    throw new Error('@byte8/client does not export createStorage(), createByte8(), resolveProviders() and importPackageFrom(); install a matching version');
   }
   return loaded as ClientApi;
 }

@@ -1,4 +1,5 @@
 import type { PluginOptions } from '../options/plugin-options.js';
+import { resolveDirectModes } from '../options/resolve-direct-modes.js';
 import { resolveProviders } from '../options/resolve-providers.js';
 import { MedusaChanges } from '../changes/medusa-changes.js';
 import type { GraphQuery } from '../source/graph-query.js';
@@ -31,6 +32,7 @@ export async function createMedusaConnector(input: CreateMedusaConnectorInput): 
   const { options } = input;
   const client = input.client ?? (await loadClientApi());
   const providers = await resolveProviders(client, options.providers, input.appDir);
+  const direct = await resolveDirectModes(client, options.direct, input.appDir);
   const storage = await client.createStorage({ databaseUrl: input.databaseUrl, ...(options.schema ? { schema: options.schema } : {}) });
   const reader = new MedusaReader(input.query);
   const settings = { websiteId: options.websiteId, storeId: options.storeId, priceCurrency: options.priceCurrency };
@@ -44,6 +46,7 @@ export async function createMedusaConnector(input: CreateMedusaConnectorInput): 
       logger: medusaLogger(input.logger),
       worker: workerTuning(options.worker),
       inbound: options.inbound,
+      direct,
       // Medusa's scheduled job runs the sweep; the client's own timer stays off.
       reconciliation: { intervalMs: 0, maxPerPass: options.reconciliation.maxPerPass, settleMs: options.reconciliation.settleMs },
       ...(options.encryption ? { encryption: options.encryption } : {}),

@@ -17,6 +17,9 @@ describe('parsePluginOptions', () => {
     expect(() => parsePluginOptions({ providers: ['x'], ledgerUrl: 'not a url' })).toThrow(/"ledgerUrl"/);
     expect(() => parsePluginOptions({ providers: ['x'], worker: { batchSize: 0 } })).toThrow(/"worker.batchSize"/);
     expect(() => parsePluginOptions({ providers: ['x'], wrokerr: {} })).toThrow(/wrokerr/);
+    expect(() => parsePluginOptions({ providers: ['x'], direct: [{ resolve: '' }] })).toThrow(/"direct.0/);
+    expect(() => parsePluginOptions({ providers: ['x'], direct: ['@byte8/sage-direct'] })).toThrow(/"direct.0"/);
+    expect(parsePluginOptions({ providers: ['x'], direct: [{ resolve: '@byte8/sage-direct' }] }).direct).toEqual([{ resolve: '@byte8/sage-direct', options: {} }]);
   });
 
   it('requires encryption keys in production, and an active key among them', () => {

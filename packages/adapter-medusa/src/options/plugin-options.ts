@@ -10,6 +10,15 @@ const providerEntry = z.union([
 
 const positiveInt = z.number().int().positive();
 
+/** A direct mode: `{ resolve: package, options }` (the package's default export makes it), or one made in the config. */
+const directEntry = z.union([
+  z.object({ resolve: z.string().min(1, 'resolve names a package, e.g. "@byte8/sage-direct"'), options: z.record(z.string(), z.unknown()).default({}) }).strict(),
+  z.custom<{ provider: string; attach: unknown }>(
+    (value) => typeof value === 'object' && value !== null && typeof (value as { attach?: unknown }).attach === 'function',
+    'a direct mode is { resolve: "@byte8/sage-direct", options: {...} } or made by e.g. sageDirect({...})',
+  ),
+]);
+
 /**
  * Options of the plugin entry in `medusa-config.ts`. Validated when the
  * module loads; a bad value stops the boot with the setting's name.
@@ -42,6 +51,11 @@ export const pluginOptionsSchema = z
     storeId: positiveInt.default(1),
     /** Currency whose variant price is the product `price`; default: the variant's first price. */
     priceCurrency: z.string().length(3).optional(),
+    /**
+     * Providers in direct mode (the store posts to the provider itself, no ledger), e.g.
+     * `[{ resolve: "@byte8/sage-direct", options: { clientId, clientSecret, redirectUri } }]`.
+     */
+    direct: z.array(directEntry).default([]),
     /** Postgres schema for the connector's `byte8_*` tables; default: Medusa's own schema. */
     schema: z.string().min(1).optional(),
     worker: z

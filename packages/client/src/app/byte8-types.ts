@@ -3,6 +3,8 @@ import type {
   Byte8Container,
   CanonicalSource,
   Clock,
+  DirectConnection,
+  DirectMode,
   HostHooks,
   LedgerTransport,
   Logger,
@@ -60,6 +62,12 @@ export interface Byte8Options {
     /** How often a verified request purges expired `jti`s (where no worker GC runs). Default 10 min; 0 off. */
     readonly jtiPurgeIntervalMs?: number;
   };
+  /**
+   * Providers in direct mode (the store posts to the provider itself, no
+   * ledger): e.g. `[sageDirect({...})]` of `@byte8/sage-direct`. Each names an
+   * installed provider; it is attached to this connector's storage and secret box.
+   */
+  readonly direct?: readonly DirectMode[];
   readonly logger?: Logger;
   readonly clock?: Clock;
   readonly random?: Random;
@@ -101,6 +109,8 @@ export interface Byte8 {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly canonicalSource: CanonicalSource;
+  /** The attached direct modes by provider key (empty when every provider goes through the ledger). */
+  readonly direct: ReadonlyMap<string, DirectConnection>;
   /** The composed ports, for adapters that bind more. */
   readonly container: Byte8Container;
   /** Stops the worker, closes the transport; closes the storage only if `closeStorage` (default true). */

@@ -29,6 +29,7 @@ import { createUndiciLedgerTransport } from '../transport/undici-ledger-transpor
 import { type DrainWorker, createDrainWorker } from '../worker/create-drain-worker.js';
 import type { Byte8, Byte8Options } from './byte8-types.js';
 import { CLIENT_TOKENS } from './client-tokens.js';
+import { attachDirectModes } from './attach-direct-modes.js';
 import { periodicTask } from './periodic-task.js';
 
 const DEFAULT_RECONCILE_INTERVAL_MS = 5 * 60_000;
@@ -69,6 +70,7 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
     { token: TOKENS.OutboxStore, value: storage.outbox },
     { token: TOKENS.SyncStateStore, value: storage.syncState },
     { token: TOKENS.ConnectionStore, value: storage.connections },
+    { token: TOKENS.OAuthConnectionStore, value: storage.oauthConnections },
     { token: TOKENS.EntityRefStore, value: storage.entityRefs },
     { token: TOKENS.ReplayGuard, value: storage.replayGuard },
     { token: TOKENS.CanonicalSource, value: options.canonicalSource },
@@ -193,6 +195,13 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
   const reconciler = container.get<Reconciler>(CLIENT_TOKENS.Reconciler);
   const reconcileEvery = options.reconciliation?.intervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS;
   const reconciliation = periodicTask('reconciliation', reconcileEvery, (signal) => reconciler.runOnce(signal), logger);
+  const direct = attachDirectModes(options.direct ?? [], options.providers, {
+    oauthConnections: storage.oauthConnections,
+    secretBox: container.get<SecretBox>(TOKENS.SecretBox),
+    clock,
+    random: container.get<Random>(TOKENS.Random),
+    logger,
+  });
 
   const worker: Byte8['worker'] = {
     get workerId() {
@@ -228,10 +237,12 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
     logger,
     clock,
     canonicalSource: options.canonicalSource,
+    direct,
     container,
     async close({ closeStorage = true } = {}) {
       await worker.stop();
       await transport.close();
+      for (const connection of direct.values()) await connection.close();
       if (closeStorage) await storage.close();
     },
   };

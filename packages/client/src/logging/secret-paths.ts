@@ -16,6 +16,18 @@ const SECRET_FIELDS = [
   'Authorization',
   'password',
   'secret',
+  // OAuth (direct mode): tokens, the client secret, the PKCE verifier, the code and the browser binding.
+  'accessToken',
+  'access_token',
+  'refreshToken',
+  'refresh_token',
+  'clientSecret',
+  'client_secret',
+  'codeVerifier',
+  'code_verifier',
+  'code',
+  'state',
+  'browserBinding',
 ] as const;
 
 /** pino `redact.paths` covering {@link SECRET_FIELDS}. */

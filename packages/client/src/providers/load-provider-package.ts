@@ -41,7 +41,7 @@ export async function loadProviderPackage(entry: string, options: LoadProviderOp
   const pkg = byKey ? providerPackageName(entry) : entry;
   let loaded: Record<string, unknown>;
   try {
-    loaded = await importFrom(pkg, options.searchFrom ?? [], importer);
+    loaded = await importPackageFrom(pkg, options.searchFrom ?? [], importer);
   } catch (error) {
     throw new Error(`cannot load "${entry}"${byKey ? ` (looked for ${pkg})` : ''}: ${firstLine(error)}`);
   }
@@ -53,8 +53,16 @@ export async function loadProviderPackage(entry: string, options: LoadProviderOp
   return provider;
 }
 
-/** Resolves `pkg` from the first directory that has it, else imports it from here. */
-async function importFrom(pkg: string, searchFrom: readonly string[], importer: ModuleImporter): Promise<Record<string, unknown>> {
+/**
+ * Imports package `pkg` as the host installed it: resolved from the first of
+ * `searchFrom` that has it (the host's own directory), else from here. For a
+ * plugin that must not bring the packages a host chooses (providers, direct modes).
+ */
+export async function importPackageFrom(
+  pkg: string,
+  searchFrom: readonly string[] = [],
+  importer: ModuleImporter = defaultImporter,
+): Promise<Record<string, unknown>> {
   for (const dir of searchFrom) {
     let resolved: string;
     try {

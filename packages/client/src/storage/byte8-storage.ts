@@ -1,6 +1,7 @@
 import type {
   ConnectionStore,
   EntityRefStore,
+  OAuthConnectionStore,
   OutboxStore,
   RateLimitStore,
   ReplayGuard,
@@ -27,6 +28,8 @@ export interface Byte8Storage {
   readonly replayGuard: ReplayGuard;
   /** Pairing rate-limit counters shared by every instance on the database. */
   readonly rateLimits: RateLimitStore;
+  /** OAuth connections of providers in direct mode (tokens sealed, refresh single-flight). */
+  readonly oauthConnections: OAuthConnectionStore;
   /** Named change-feed positions of reconciliation and backfill. */
   readonly watermarks: WatermarkStore;
   /** Runs the connector's migrations (idempotent). */

@@ -10,6 +10,7 @@ export interface Byte8Tables {
   readonly jti: RawBuilder<unknown>;
   readonly watermark: RawBuilder<unknown>;
   readonly rateLimit: RawBuilder<unknown>;
+  readonly oauthConnection: RawBuilder<unknown>;
 }
 
 export const TABLE_NAMES = {
@@ -20,6 +21,7 @@ export const TABLE_NAMES = {
   jti: 'byte8_jti',
   watermark: 'byte8_watermark',
   rateLimit: 'byte8_rate_limit',
+  oauthConnection: 'byte8_oauth_connection',
 } as const;
 
 /** Channel the outbox trigger notifies on every insert statement. */
@@ -38,5 +40,6 @@ export function byte8Tables(schema: string | null): Byte8Tables {
     jti: qualified(schema, TABLE_NAMES.jti),
     watermark: qualified(schema, TABLE_NAMES.watermark),
     rateLimit: qualified(schema, TABLE_NAMES.rateLimit),
+    oauthConnection: qualified(schema, TABLE_NAMES.oauthConnection),
   };
 }

@@ -79,7 +79,7 @@ export function useStorage(dialect: TestDialect, options: Partial<StorageOptions
     if (setupError) throw setupError;
     clock.set('2026-05-01T10:00:00.000Z');
     const prefix = storage.schema ? `"${storage.schema}".` : '';
-    const tables = ['byte8_event_outbox', 'byte8_entity_sync_state', 'byte8_connection', 'byte8_entity_ref', 'byte8_jti', 'byte8_watermark', 'byte8_rate_limit'];
+    const tables = ['byte8_event_outbox', 'byte8_entity_sync_state', 'byte8_connection', 'byte8_entity_ref', 'byte8_jti', 'byte8_watermark', 'byte8_rate_limit', 'byte8_oauth_connection'];
     await sql.raw(`TRUNCATE ${tables.map((t) => prefix + t).join(', ')} RESTART IDENTITY`).execute(storage.db);
   });
 

@@ -70,7 +70,7 @@ describe.each(dialects)('storage on $name', (dialect) => {
     const again = await h.open();
     await again.migrate();
     const rows = await sql<{ name: string }>`SELECT name FROM byte8_migration`.execute(h.storage.db);
-    expect(rows.rows.map((r) => r.name)).toEqual(['0001_initial', '0002_coalesced_notify']);
+    expect(rows.rows.map((r) => r.name)).toEqual(['0001_initial', '0002_coalesced_notify', '0003_rate_limits', '0006_oauth_connections']);
   });
 
   it('puts every table in the named schema, creating it, and works there', async () => {
@@ -80,8 +80,11 @@ describe.each(dialects)('storage on $name', (dialect) => {
     `.execute(scoped.db);
     expect(tables.rows.map((r) => r.table_name)).toEqual([
       'byte8_connection', 'byte8_entity_ref', 'byte8_entity_sync_state', 'byte8_event_outbox',
-      'byte8_jti', 'byte8_migration', 'byte8_migration_lock', 'byte8_rate_limit', 'byte8_watermark',
+      'byte8_jti', 'byte8_migration', 'byte8_migration_lock', 'byte8_oauth_connection', 'byte8_rate_limit', 'byte8_watermark',
     ]);
+    await scoped.oauthConnections.startAuthorization('sage_accounting', { stateHash: 'a'.repeat(64), browserHash: 'b'.repeat(64), sealedVerifier: 'v1:k:x', expiresAt: new Date() });
+    expect((await scoped.oauthConnections.takeAuthorization('sage_accounting', 'a'.repeat(64), 'b'.repeat(64))).kind).toBe('taken');
+    expect(await h.storage.oauthConnections.list()).toEqual([]);
     const [r] = await scoped.outbox.enqueue([event()]);
     expect(r?.outcome).toBe('inserted');
     const inSchema = await sql<{ n: number }>`SELECT count(*)::int AS n FROM byte8_scoped.byte8_event_outbox`.execute(scoped.db);

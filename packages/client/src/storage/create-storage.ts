@@ -9,6 +9,7 @@ import { KyselyEntityRefStore } from './entity-ref-store.js';
 import { listenPg } from './listen/listen-pg.js';
 import { createPgliteListener } from './listen/listen-pglite.js';
 import { runMigrations } from './migrations/run-migrations.js';
+import { KyselyOAuthConnectionStore } from './oauth-connection/oauth-connection-store.js';
 import { KyselyOutboxStore } from './outbox/outbox-store.js';
 import { KyselyRateLimitStore } from './rate-limit-store.js';
 import { KyselyReplayGuard } from './replay-guard.js';
@@ -103,6 +104,7 @@ export async function createStorage(options: StorageOptions = {}): Promise<Byte8
     entityRefs: new KyselyEntityRefStore(context),
     replayGuard: new KyselyReplayGuard(context),
     rateLimits: new KyselyRateLimitStore(context),
+    oauthConnections: new KyselyOAuthConnectionStore(context),
     watermarks: new KyselyWatermarkStore(context),
     migrate: () => runMigrations(db, schema),
     async listen(onNotify) {

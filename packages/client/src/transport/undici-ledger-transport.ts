@@ -19,6 +19,7 @@ import { DeadlineSweeper } from './deadline-sweeper.js';
 import { type LedgerTarget, ledgerTarget, webhookTarget } from './ledger-urls.js';
 import { assertLedgerUrl, type LedgerUrlPolicy } from './ledger-url-policy.js';
 import { parseRetryAfter } from './parse-retry-after.js';
+import { readCapped } from './read-capped.js';
 
 export interface UndiciLedgerTransportOptions {
   /** Use this dispatcher (e.g. a host's pool, or undici's `MockAgent`); it is not closed by `close()`. */
@@ -102,7 +103,7 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
     const deadline = deadlines.start();
     try {
       const answer = await dispatcher.request({ origin: target.origin, path: target.path, method, headers, body, signal: deadline.signal });
-      const text = await readCapped(answer.body, maxResponseBytes);
+      const { text } = await readCapped(answer.body, maxResponseBytes);
       return { statusCode: answer.statusCode, headers: answer.headers, body: text };
     } finally {
       deadline.done();
@@ -204,24 +205,4 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
       await owned?.close();
     },
   };
-}
-
-/**
- * The answer's first `cap` bytes as UTF-8. Past the cap the stream is
- * destroyed (leaving the loop does it), so a ledger, or whatever a bad base
- * URL reached, cannot make the worker buffer an unbounded body.
- */
-async function readCapped(body: AsyncIterable<unknown>, cap: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-    if (size + buffer.length >= cap) {
-      chunks.push(buffer.subarray(0, cap - size));
-      break;
-    }
-    chunks.push(buffer);
-    size += buffer.length;
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -6,6 +6,7 @@ export const TOKENS = {
   OutboxStore: Symbol.for('byte8.OutboxStore'),
   SyncStateStore: Symbol.for('byte8.SyncStateStore'),
   ConnectionStore: Symbol.for('byte8.ConnectionStore'),
+  OAuthConnectionStore: Symbol.for('byte8.OAuthConnectionStore'),
   EntityRefStore: Symbol.for('byte8.EntityRefStore'),
   ReplayGuard: Symbol.for('byte8.ReplayGuard'),
   LedgerTransport: Symbol.for('byte8.LedgerTransport'),

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { coalescedNotify } from './coalesced-notify.js';
 import { initialSchema } from './initial-schema.js';
 import { rateLimits } from './rate-limits.js';
+import { oauthConnections } from './oauth-connections.js';
 
 /**
  * The connector's migrations, in code so they ship inside the bundle. Names
@@ -12,6 +13,7 @@ export function byte8Migrations(schema: string | null): MigrationProvider {
     '0001_initial': initialSchema(schema),
     '0002_coalesced_notify': coalescedNotify(schema),
     '0003_rate_limits': rateLimits(schema),
+    '0006_oauth_connections': oauthConnections(schema),
   };
   return { getMigrations: async () => migrations };
 }

@@ -2,6 +2,7 @@ import { defineRouteConfig } from '@medusajs/admin-sdk';
 import { Button, Container, Copy, Heading, StatusBadge, Text, toast } from '@medusajs/ui';
 import { useCallback, useEffect, useState } from 'react';
 import { byte8Fetch } from '../../../lib/byte8-fetch';
+import { DirectConnectionPanel, type DirectView } from '../../../lib/direct-connection-panel';
 
 interface ProviderStatus {
   readonly key: string;
@@ -9,6 +10,7 @@ interface ProviderStatus {
   readonly connection: { readonly state: string; readonly label: string; readonly detail: string | null; readonly connected: boolean; readonly tenantId: string | null; readonly ledgerBaseUrl: string };
   readonly deadLetters: { readonly count: number; readonly rows: ReadonlyArray<{ id: number; eventName: string; lastError: string | null }> };
   readonly held: { readonly count: number; readonly tenants: readonly string[]; readonly currentTenantId: string | null };
+  readonly direct: DirectView | null;
 }
 
 const badgeColour = (state: string) => (state === 'connected' ? 'green' : state === 'waiting' ? 'orange' : state === 'disconnected' ? 'grey' : 'red');
@@ -23,6 +25,17 @@ const Byte8SettingsPage = () => {
       .catch((e: Error) => toast.error(e.message));
   }, []);
   useEffect(load, [load]);
+  // Back from a provider's sign-in: the callback left the outcome's kind in the address; the words come from the server.
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    const kind = params.get('byte8_oauth');
+    if (!kind) return;
+    window.history.replaceState(null, '', window.location.pathname);
+    const ok = kind === 'connected' || kind === 'business_needed';
+    byte8Fetch<{ oauthMessage: string | null }>(`/status?${new URLSearchParams({ oauth: kind, provider: params.get('provider') ?? '' })}`)
+      .then((body) => body.oauthMessage && (ok ? toast.success(body.oauthMessage) : toast.error(body.oauthMessage)))
+      .catch((e: Error) => toast.error(e.message));
+  }, []);
 
   const act = (path: string, body: unknown, done: (result: any) => void) =>
     byte8Fetch(path, { method: 'POST', body })
@@ -38,9 +51,10 @@ const Byte8SettingsPage = () => {
         <Container key={provider.key} className="flex flex-col gap-y-4 px-6 py-4">
           <div className="flex items-center justify-between">
             <Heading level="h2">{provider.name}</Heading>
-            <StatusBadge color={badgeColour(provider.connection.state)}>{provider.connection.label}</StatusBadge>
+            {!provider.direct && <StatusBadge color={badgeColour(provider.connection.state)}>{provider.connection.label}</StatusBadge>}
           </div>
-          {provider.connection.detail && <Text size="small">{provider.connection.detail}</Text>}
+          {provider.direct && <DirectConnectionPanel provider={provider.key} view={provider.direct} reload={load} />}
+          {!provider.direct && provider.connection.detail && <Text size="small">{provider.connection.detail}</Text>}
           {provider.deadLetters.count > 0 && (
             <div className="flex items-center justify-between rounded-md bg-ui-tag-red-bg px-3 py-2">
               <Text size="small">{provider.deadLetters.count} event(s) could not be delivered.</Text>
@@ -69,23 +83,25 @@ const Byte8SettingsPage = () => {
               </div>
             </div>
           )}
-          {codes[provider.key] && (
+          {!provider.direct && codes[provider.key] && (
             <div className="flex items-center gap-x-2">
               <Text size="small">Pairing code (shown once):</Text>
               <code>{codes[provider.key]}</code>
               <Copy content={codes[provider.key]!} />
             </div>
           )}
-          <div className="flex gap-x-2">
-            <Button size="small" onClick={() => act('/pairing-code', { provider: provider.key }, (r) => setCodes((c) => ({ ...c, [provider.key]: r.code })))}>
-              Generate pairing code
-            </Button>
-            {provider.connection.connected && (
-              <Button size="small" variant="danger" onClick={() => act('/disconnect', { provider: provider.key }, () => toast.success('Disconnected'))}>
-                Disconnect
+          {!provider.direct && (
+            <div className="flex gap-x-2">
+              <Button size="small" onClick={() => act('/pairing-code', { provider: provider.key }, (r) => setCodes((c) => ({ ...c, [provider.key]: r.code })))}>
+                Generate pairing code
               </Button>
-            )}
-          </div>
+              {provider.connection.connected && (
+                <Button size="small" variant="danger" onClick={() => act('/disconnect', { provider: provider.key }, () => toast.success('Disconnected'))}>
+                  Disconnect
+                </Button>
+              )}
+            </div>
+          )}
         </Container>
       ))}
     </div>
