@@ -18,6 +18,7 @@ export * from './canonical/product.js';
 export * from './canonical/payment-method.js';
 export * from './canonical/to-wire.js';
 export * from './ports/outbox-store.js';
+export * from './ports/activity-store.js';
 export * from './ports/sync-state-store.js';
 export * from './ports/connection-store.js';
 export * from './ports/entity-ref-store.js';

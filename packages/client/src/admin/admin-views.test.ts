@@ -76,6 +76,7 @@ describe('documentStatusView (wire-contract §10.1)', () => {
     providerReference: null,
     skipReason: null,
     errorCode: null,
+    message: null,
     lastSyncAt: new Date(0),
     ...fields,
   });

@@ -159,6 +159,9 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
           clock,
           logger: get<Logger>(TOKENS.Logger),
           defaultLedgerBaseUrl: defaultBaseUrl,
+          activity: storage.activity,
+          deliveryMetrics: get<DeliveryMetrics>(CLIENT_TOKENS.DeliveryMetrics),
+          resync: { enqueuer: get<Publisher>(CLIENT_TOKENS.Publisher), source: get<CanonicalSource>(TOKENS.CanonicalSource) },
         }),
     },
   ];

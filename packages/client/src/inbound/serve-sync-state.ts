@@ -10,6 +10,7 @@ const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   provider: 'provider is required (at most 32 characters).',
   sync_status: 'sync_status must be one of: synced, skipped, failed.',
   last_sync_at: 'last_sync_at must be ISO-8601 or YYYY-MM-DD HH:MM:SS (UTC).',
+  message: 'message must be a string or null.',
 };
 
 /**
@@ -17,7 +18,8 @@ const FIELD_MESSAGES: Readonly<Record<string, string>> = {
  * before writing anything, then overwrites the mirror row of
  * (entity_type, magento_entity_id, provider) - a terminal status included.
  * Like Magento, any non-empty `provider` is accepted and recorded under that
- * name, installed or not.
+ * name, installed or not. An optional `message` (this project's addition) is
+ * kept beside the codes, cut at 500 characters.
  */
 export async function serveSyncState(deps: { readonly syncState: SyncStateStore; readonly clock: Clock }, rawBody: Uint8Array | string): Promise<InboundResponse> {
   const body = readJsonBody(rawBody);
@@ -44,6 +46,7 @@ export async function serveSyncState(deps: { readonly syncState: SyncStateStore;
     providerReference: callback.provider_reference,
     skipReason: callback.skip_reason,
     errorCode: callback.error_code,
+    message: callback.message,
     lastSyncAt,
   });
   return voidResponse();

@@ -1,4 +1,5 @@
 import type {
+  ActivityStore,
   ConnectionStore,
   EntityRefStore,
   OutboxStore,
@@ -24,6 +25,8 @@ export interface Byte8Storage {
   readonly connections: ConnectionStore;
   readonly entityRefs: EntityRefStore;
   readonly replayGuard: ReplayGuard;
+  /** Aggregates for the admin dashboard's figures. */
+  readonly activity: ActivityStore;
   /** Named change-feed positions of reconciliation and backfill. */
   readonly watermarks: WatermarkStore;
   /** Runs the connector's migrations (idempotent). */

@@ -12,6 +12,8 @@ export interface EventPolicy {
   readonly skipReason?: string;
   /** `error_code` of a failed callback. Default `provider`. */
   readonly errorCode?: string;
+  /** `message` of a skipped or failed callback (this project's optional field). Default none; a failed pull sends its reason. */
+  readonly message?: string;
   /** `provider_entity_id` of a synced callback. Default: 32 random hex characters, like Sage's ids. */
   readonly providerEntityId?: (delivery: { readonly event: string; readonly entityId: number }) => string;
   /** Pull the canonical entity before calling back. Default true. */

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { coalescedNotify } from './coalesced-notify.js';
 import { initialSchema } from './initial-schema.js';
+import { syncStateMessage } from './sync-state-message.js';
 
 /**
  * The connector's migrations, in code so they ship inside the bundle. Names
@@ -10,6 +11,7 @@ export function byte8Migrations(schema: string | null): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001_initial': initialSchema(schema),
     '0002_coalesced_notify': coalescedNotify(schema),
+    '0005_sync_state_message': syncStateMessage(schema),
   };
   return { getMigrations: async () => migrations };
 }
