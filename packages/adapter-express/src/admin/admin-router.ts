@@ -1,6 +1,6 @@
 import type { AdminApi, Provider } from '@byte8/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { DocumentEntityType, HostDocuments } from '../documents/host-documents.js';
+import type { HostDocuments } from '../documents/host-documents.js';
 import { parseCookies, serializeCookie } from '../http/cookies.js';
 import { readBody } from '../http/read-body.js';
 import { renderConfigPage } from '../render/config-page.js';
@@ -10,6 +10,7 @@ import { renderDocumentPage } from '../render/document-page.js';
 import { renderMessagePage } from '../render/message-page.js';
 import type { PageContext } from '../render/page-context.js';
 import { renderSyncPage } from '../render/sync-page.js';
+import { ENTITY_PATHS, runAdminAction } from './admin-actions.js';
 import { composeHandlers } from './compose-handlers.js';
 import { CSRF_COOKIE, CSRF_FIELD, csrfTokensMatch, newCsrfToken } from './csrf.js';
 import { parseDocumentListParams } from './document-list-query.js';
@@ -36,8 +37,6 @@ export interface AdminRouterOptions {
   readonly pageSize?: number;
 }
 
-const ENTITY_PATHS: Record<string, DocumentEntityType> = { invoices: 'invoice', creditmemos: 'creditmemo' };
-
 /** Fails at boot, naming the option, when no auth middleware is given. */
 export function assertAdminAuth(auth: unknown, optionName = 'admin.auth'): readonly RequestHandler[] {
   const list = Array.isArray(auth) ? auth : auth === undefined || auth === null ? [] : [auth];
@@ -51,8 +50,8 @@ export function assertAdminAuth(auth: unknown, optionName = 'admin.auth'): reado
 
 /**
  * The connector's admin pages, server-rendered (wire-contract §10): dashboard
- * tile, configuration, invoice and credit-memo lists with status chips, and
- * detail blocks. Mount it under a path of your admin:
+ * tile and figures, configuration, invoice and credit-memo lists with status
+ * chips and "Sync again", and detail blocks. Mount it under a path of your admin:
  * `app.use('/admin/byte8', adminRouter(...))`. Every POST needs the
  * double-submit CSRF token the pages embed.
  */
@@ -102,41 +101,31 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
       if (!csrfTokensMatch(cookies.get(CSRF_COOKIE), form[CSRF_FIELD])) {
         return send(403, renderMessagePage(ctx, 'Form expired', 'The form token is missing or does not match. Reload the page and try again.'));
       }
-      const [root, key, action] = segments;
-      const provider = key ? providerByKey.get(key) : undefined;
-      if (root !== 'providers' || !provider || segments.length !== 3) return next();
-      const back = `${base}/config#${provider.key}`;
-      if (action === 'pairing-code') {
-        const { code, expiresAt } = await options.admin.generatePairingCode(provider.key);
-        return redirectWith(
-          { kind: 'success', message: `Pairing code generated for ${provider.labels.name}. Copy it now: it is shown only once.`, pairingCode: { provider: provider.key, code, expiresAt } },
-          back,
-        );
-      }
-      if (action === 'disconnect') {
-        const result = await options.admin.disconnect(provider.key);
-        const message = !result.wasConnected
-          ? 'Already disconnected.'
-          : result.acknowledged
-            ? `Disconnected from ${provider.labels.name}; the ledger acknowledged.`
-            : `Disconnected locally; the ledger did not acknowledge (it will reject this store's calls).`;
-        return redirectWith({ kind: 'success', message }, back);
-      }
-      if (action === 'requeue') {
-        const id = typeof form.id === 'string' && /^\d{1,15}$/.test(form.id) ? Number(form.id) : null;
-        if (form.all !== '1' && id === null) {
-          return redirectWith({ kind: 'error', message: 'Nothing requeued: choose one event or all of them.' }, back);
-        }
-        const count = await options.admin.requeue(id === null ? { all: true } : { id }, provider.key);
-        return redirectWith({ kind: 'success', message: `Requeued ${count} event${count === 1 ? '' : 's'}.` }, back);
-      }
-      return next();
+      const handled = await runAdminAction(
+        {
+          admin: options.admin,
+          providers: options.providers,
+          documents: options.documents,
+          base,
+          redirectWith,
+          sendMessage: (status, title, message) => send(status, renderMessagePage(ctx, title, message)),
+        },
+        segments,
+        form,
+      );
+      return handled ? undefined : next();
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
     if (segments.length === 0) {
-      const tiles = await Promise.all(options.providers.map(async (provider) => ({ provider, tile: await options.admin.dashboardTile(provider.key) })));
-      return send(200, renderDashboardPage(ctx, tiles));
+      const entries = await Promise.all(
+        options.providers.map(async (provider) => ({
+          provider,
+          tile: await options.admin.dashboardTile(provider.key),
+          figures: await options.admin.dashboardFigures(provider.key),
+        })),
+      );
+      return send(200, renderDashboardPage(ctx, entries));
     }
     if (segments.length === 1 && segments[0] === 'config') {
       const views = await Promise.all(
@@ -163,7 +152,7 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
     if (entityType && segments.length === 1) {
       const params = parseDocumentListParams(request.query as Record<string, unknown>, options.providers);
       const list = await loadDocumentList({ admin: options.admin, providers: options.providers, documents: options.documents }, entityType, params, pageSize);
-      return send(200, renderDocumentListPage(ctx, entityType, params, list, pageSize));
+      return send(200, renderDocumentListPage(ctx, entityType, params, list, pageSize, takeFlash()));
     }
     if (entityType && segments.length === 2) {
       if (!/^\d{1,15}$/.test(segments[1]!) || Number(segments[1]) < 1) {
@@ -173,9 +162,13 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
       const document = options.documents ? ((await options.documents.byIds(entityType, [id]))[0] ?? null) : null;
       if (options.documents && !document) return send(404, renderMessagePage(ctx, 'Not found', 'There is no such document.'));
       const views = await Promise.all(
-        options.providers.map(async (provider) => ({ provider, view: await options.admin.documentStatus(entityType, id, provider.key) })),
+        options.providers.map(async (provider) => ({
+          provider,
+          view: await options.admin.documentStatus(entityType, id, provider.key),
+          events: await options.admin.eventStatuses(entityType, id, provider.key),
+        })),
       );
-      return send(200, renderDocumentPage(ctx, entityType, id, document, views));
+      return send(200, renderDocumentPage(ctx, entityType, id, document, views, takeFlash()));
     }
     next();
   };
