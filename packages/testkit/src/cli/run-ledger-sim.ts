@@ -11,7 +11,8 @@ export interface LedgerSimIo {
 
 /**
  * The `byte8-ledger-sim` command: starts the simulator, prints where it
- * listens, and stops on SIGINT/SIGTERM. Resolves with the exit code once stopped.
+ * listens and one line per delivery, pull and callback, and stops on
+ * SIGINT/SIGTERM. Resolves with the exit code once stopped.
  */
 export async function runLedgerSim(argv: readonly string[], io: LedgerSimIo): Promise<number> {
   let args: ReturnType<typeof parseSimArgs>;
@@ -26,9 +27,10 @@ export async function runLedgerSim(argv: readonly string[], io: LedgerSimIo): Pr
     io.out(USAGE);
     return 0;
   }
-  const sim = await LedgerSimulator.start(args.options);
+  const sim = await LedgerSimulator.start({ ...args.options, onActivity: io.out });
   if (args.tenant) sim.registerTenant(args.tenant);
   io.out(`byte8-ledger-sim listening on ${sim.url}`);
+  io.out(`Open ${sim.url}/ to see the tenants, deliveries, pulls and callbacks (${sim.url}/activity.json as JSON).`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       io.signals.off('SIGINT', stop);

@@ -96,7 +96,16 @@ export class HostClient {
     } else {
       issues = [response.error ?? `HTTP ${response.status}`];
     }
-    const record: PullRecord = { tenantId: tenant.tenantId, entityType: target, entityId: id, status: response.status, valid: response.status === 200 && issues.length === 0, issues, body };
+    const record: PullRecord = {
+      tenantId: tenant.tenantId,
+      entityType: target,
+      entityId: id,
+      status: response.status,
+      valid: response.status === 200 && issues.length === 0,
+      issues,
+      body,
+      at: new Date(this.options.now() * 1000),
+    };
     this.options.log.pull(record);
     return record;
   }
@@ -108,7 +117,7 @@ export class HostClient {
       'content-type': 'application/json',
       accept: 'application/json',
     }, JSON.stringify(body));
-    this.options.log.callback({ tenantId: tenant.tenantId, syncRunId, body, status: response.status });
+    this.options.log.callback({ tenantId: tenant.tenantId, syncRunId, body, status: response.status, at: new Date(this.options.now() * 1000) });
     return response.status;
   }
 

@@ -46,6 +46,8 @@ export interface LedgerSimulatorOptions {
   readonly publicUrl?: string;
   /** Total timeout of each call to the host, in ms. Default 15000. */
   readonly hostTimeoutMs?: number;
+  /** Called with one readable line per delivery, pull and callback (no token, key or header). Default: none. */
+  readonly onActivity?: (line: string) => void;
 }
 
 export const DEFAULT_PROVIDER = 'sage_accounting';
