@@ -13,6 +13,7 @@ import type { ShopDb } from './db/shop-tables.js';
 import { shopDocuments } from './domain/shop-documents.js';
 import { seedShop } from './seed-shop.js';
 import { basicAuth } from './web/basic-auth.js';
+import { favicon, notFound, shopErrors } from './web/shop-errors.js';
 import { shopRouter } from './web/shop-router.js';
 
 export const ADMIN_PATH = '/admin/byte8';
@@ -96,9 +97,12 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
       title: 'Byte8 connector · demo shop',
     },
   });
+  app.get('/favicon.ico', favicon);
   app.use(connector.router);
   app.use(ADMIN_PATH, connector.adminRouter);
   app.use(shopRouter({ db, hooks: connector.hooks, admin: byte8.admin, providers, adminPath: ADMIN_PATH }));
+  app.use(notFound(ADMIN_PATH));
+  app.use(shopErrors(ADMIN_PATH, byte8.logger));
 
   const server: Server = app.listen(config.port ?? 3000, config.host ?? '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
@@ -126,7 +130,10 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
   const adminUrl = `${shopUrl}${ADMIN_PATH}/`;
   print(`Shop:   ${shopUrl}/`);
   print(`Admin:  ${adminUrl}  (user "${config.admin.user}", password "${config.admin.password}")`);
-  if (simulator) print(`Ledger: simulator at ${simulator.url} (${config.autoPair === false ? 'not paired' : 'paired automatically'}; every event is synced)`);
+  if (simulator) {
+    print(`Ledger: simulator at ${simulator.url} (${config.autoPair === false ? 'not paired' : 'paired automatically'}; every event is synced)`);
+    print(`        open ${simulator.url}/ to see what it received, pulled and answered`);
+  }
   else if (pairingCode) {
     print(`Ledger: ${ledgerUrl} - not paired yet. Open ${ledgerUrl}/dashboard and paste:`);
     print(`  base URL:     ${publicUrl}`);

@@ -14,7 +14,7 @@ export function renderFiguresCard(view: DashboardFiguresView, provider: Provider
     html`<div class="byte8-figure" data-figure="${name}"><dt>${label}</dt><dd><strong>${value}</strong>${extra}</dd></div>`;
   const failedNote =
     view.failed24h > 0
-      ? html` <a href="${links.failed}">${view.failedAtLedger24h} failed at the ledger</a>, <a href="${links.config}">${view.refused24h} refused on delivery</a>`
+      ? html` <a href="${links.failed}">${view.failedAtLedger24h} still failing at the ledger</a>, <a href="${links.config}">${view.refused24h} refused on delivery</a>`
       : '';
   const worker = view.worker
     ? html`<p class="byte8-note" id="${id}-worker">This process’s worker since it started: ${view.worker.attempts} delivery attempt${view.worker.attempts === 1 ? '' : 's'}

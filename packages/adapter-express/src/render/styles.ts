@@ -18,6 +18,10 @@ a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,su
 main{padding:16px 24px;max-width:1100px}
 section.byte8-card{background:#fff;border:1px solid #d6d6d6;border-radius:6px;padding:16px;margin:0 0 16px}
 section.byte8-card h2{margin-top:0;font-size:1.1rem}
+a.byte8-tile{background:#fff;border-top:1px solid #d6d6d6;border-right:1px solid #d6d6d6;border-bottom:1px solid #d6d6d6;border-radius:6px;padding:16px;margin:0 0 16px}
+a.byte8-tile h2{margin-top:0;font-size:1.1rem}
+dl.byte8-card{display:grid;grid-template-columns:max-content auto;gap:4px 16px;background:#fff;border:1px solid #d6d6d6;border-radius:6px;padding:16px;margin:0 0 16px}
+dl.byte8-card dt{font-weight:600}dl.byte8-card dd{margin:0}
 .byte8-row{display:flex;gap:8px;align-items:center;flex-wrap:wrap;margin:8px 0}
 .byte8-row label{min-width:170px;font-weight:600}
 form[role=search] label{min-width:0;margin-left:8px}
