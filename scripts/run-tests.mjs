@@ -26,8 +26,10 @@ try {
 writeSkips(join(root, SKIPS_FILE), plan.skips);
 for (const skip of plan.skips) print(`pnpm test: ${skipLine(skip)}`);
 
-const vitest = join(root, 'node_modules/vitest/vitest.mjs');
-const child = spawn(process.execPath, [vitest, 'run', ...process.argv.slice(2)], { cwd: root, env: plan.env, stdio: 'inherit' });
+// Through pnpm's bin shim, as `vitest run` always ran: it puts the store's hoisted
+// node_modules on NODE_PATH, where Medusa's loader finds its own plugins.
+const vitest = join(root, 'node_modules/.bin/vitest');
+const child = spawn(vitest, ['run', ...process.argv.slice(2)], { cwd: root, env: plan.env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => {
   // Repeated after vitest's output, where the reader is looking.
