@@ -160,7 +160,7 @@ describe('a merchant’s first hour in a real browser', () => {
     shop.simulator!.setPolicy('invoice.created', 'synced');
     await page.getByRole('link', { name: 'Sage Status' }).click();
     await page.waitForURL(/sort=status_asc/);
-    expect(await page.locator('th[aria-sort="ascending"]').innerText()).toContain('Sage Status');
+    expect(await text(page.locator('th[aria-sort="ascending"]'))).toContain('Sage Status');
     expect(await text(page.locator('#byte8-documents tbody tr').first().locator('td[data-provider="sage_accounting"]'))).toBe('✗ Failed');
     await shot('09-admin-sorted-by-status');
     await page.getByRole('link', { name: /Sage Status/ }).click();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invoiceFixture } from '../fixtures/invoice.js';
 import { paymentFixture } from '../fixtures/payment.js';
+import type { SimulatorActivity } from './activity-model.js';
 import { LedgerSimulator } from './ledger-simulator.js';
 import { deliver, type FakeHost, startFakeHost, type TestTenant } from './simulator.test-helpers.js';
 
@@ -60,10 +61,10 @@ describe('what a merchant sees of the simulator', () => {
     expect(html).not.toContain('<account>');
     expect(html).not.toContain(tenant.masterKey);
 
-    const json = (await (await fetch(`${sim.url}/activity.json`)).json()) as Record<string, any>;
+    const json = (await (await fetch(`${sim.url}/activity.json`)).json()) as SimulatorActivity;
     expect(json.tenants).toEqual([expect.objectContaining({ tenantId: tenant.tenantId, deliveries: 4, duplicates: 1, rejected: 1, pulls: 3, callbacks: 2 })]);
     expect(json.deliveries[0]).toMatchObject({ event: 'invoice.created', status: 401, error: 'missing_token' });
-    expect(json.callbacks.map((c: any) => [c.entityType, c.syncStatus, c.errorCode, c.message])).toEqual(
+    expect(json.callbacks.map((c) => [c.entityType, c.syncStatus, c.errorCode, c.message])).toEqual(
       expect.arrayContaining([['invoice', 'failed', 'validation', 'No bank <account> mapped.'], ['invoice', 'synced', null, null]]),
     );
     expect(JSON.stringify(json)).not.toContain(tenant.masterKey);
