@@ -1,29 +1,13 @@
-import type { ActivityFigures, OutboxRow, ProviderLabels, SyncStateRecord } from '@byte8/core';
+import type { ActivityFigures, OutboxRow, SyncStateRecord } from '@byte8/core';
 import { describe, expect, it } from 'vitest';
 import { dashboardFiguresView, durationWords, startOfUtcDay } from './dashboard-figures-view.js';
 import { documentStatusView } from './document-status-view.js';
 import { eventStatusViews } from './event-status-view.js';
 import { statusReason } from './status-reason.js';
+import { sageLabels, syncRecord } from './view-fixtures.test-helpers.js';
 
-const labels: ProviderLabels = {
-  name: 'Sage Accounting',
-  statusColumn: 'Sage Status',
-  chips: { synced: '✓ Synced', pending: '⏳ Pending', skipped: '⏸ Skipped', failed: '✗ Failed', none: '—' },
-};
-
-const record = (fields: Partial<SyncStateRecord>): SyncStateRecord => ({
-  entityType: 'invoice',
-  entityId: 7,
-  provider: 'sage_accounting',
-  status: 'synced',
-  providerEntityId: null,
-  providerReference: null,
-  skipReason: null,
-  errorCode: null,
-  message: null,
-  lastSyncAt: new Date('2026-05-01T10:00:05Z'),
-  ...fields,
-});
+const labels = sageLabels;
+const record = (fields: Partial<SyncStateRecord>) => syncRecord({ lastSyncAt: new Date('2026-05-01T10:00:05Z'), ...fields });
 
 const row = (fields: Partial<OutboxRow> & Pick<OutboxRow, 'id' | 'eventName' | 'status'>): OutboxRow => ({
   provider: 'sage_accounting',

@@ -1,17 +1,11 @@
+import type { DashboardFiguresView } from '@byte8/core';
 import { Text } from '@medusajs/ui';
 import { ActivityChart } from './activity-chart';
 
-export interface Figures {
-  readonly deliveredToday: number;
-  readonly pending: number;
-  readonly failed24h: number;
-  readonly failedAtLedger24h: number;
-  readonly refused24h: number;
-  readonly oldestPending: string;
-  readonly lastDelivery: string;
+/** `DashboardFiguresView` as JSON brings it: dates as strings. */
+export type Figures = Omit<DashboardFiguresView, 'hours' | 'lastDeliveredAt'> & {
   readonly hours: ReadonlyArray<{ readonly hourStart: string; readonly delivered: number; readonly failed: number }>;
-  readonly worker: { readonly attempts: number; readonly succeeded: number; readonly retried: number; readonly deadLettered: number; readonly averageLatencyMs: number | null } | null;
-}
+};
 
 /** What a bookkeeper reads for one provider (`GET /admin/byte8/figures`). */
 export function ProviderFigures({ figures }: { figures: Figures }) {
