@@ -116,7 +116,7 @@ export class HostClient {
       authorization: `Bearer ${this.token(tenant)}`,
       'content-type': 'application/json',
       accept: 'application/json',
-    }, JSON.stringify(body));
+    }, JSON.stringify(withoutEmptyMessage(body)));
     this.options.log.callback({ tenantId: tenant.tenantId, syncRunId, body, status: response.status, at: new Date(this.options.now() * 1000) });
     return response.status;
   }
@@ -124,6 +124,13 @@ export class HostClient {
   close(): Promise<void> {
     return this.#agent.close();
   }
+}
+
+/** `message` is this project's optional extra: left out when there is none, as the contract's ledger sends it (§7.9). */
+function withoutEmptyMessage(body: SyncStateCallback): Omit<SyncStateCallback, 'message'> & { message?: string } {
+  if (body.message !== null) return body as SyncStateCallback & { message: string };
+  const { message: _none, ...rest } = body;
+  return rest;
 }
 
 function hostBase(tenant: SimTenant): string {
