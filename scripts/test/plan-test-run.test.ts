@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MEDUSA_SUITES, PG_VARIANTS, planTestRun } from './plan-test-run.mjs';
+import { BROWSER_SUITES, MEDUSA_SUITES, PG_VARIANTS, planTestRun } from './plan-test-run.mjs';
 import { DEFAULT_TEST_PG_URL, postgresTargets } from './postgres-targets.mjs';
 import { probePostgres } from './probe-postgres.mjs';
 
 const reachable = async () => null;
 const nowhere = async (url: string) => `nothing listens on ${new URL(url).host}`;
+const chromium = () => true;
 
 describe('postgresTargets', () => {
   it('defaults every suite to the local server, with localhost for Medusa (it forces TLS otherwise)', () => {
@@ -27,7 +28,7 @@ describe('postgresTargets', () => {
 
 describe('planTestRun', () => {
   it('runs every PostgreSQL suite when the server answers', async () => {
-    const plan = await planTestRun({ PATH: '/bin', BYTE8_TEST_SKIP_MEDUSA_APP: 'stale' }, reachable);
+    const plan = await planTestRun({ PATH: '/bin', BYTE8_TEST_SKIP_MEDUSA_APP: 'stale' }, reachable, chromium);
     expect(plan.skips).toEqual([]);
     expect(plan.env).toMatchObject({ PATH: '/bin', BYTE8_TEST_PG_URL: DEFAULT_TEST_PG_URL, DB_HOST: 'localhost', DB_USERNAME: 'postgres' });
     expect(plan.env.BYTE8_TEST_SKIP_MEDUSA_APP).toBeUndefined();
@@ -35,7 +36,7 @@ describe('planTestRun', () => {
 
   it('skips both, with the reason, when nothing answers, and leaves the caller’s env alone', async () => {
     const env = { BYTE8_TEST_PG_URL: 'postgres://postgres@127.0.0.1:1/postgres' };
-    const plan = await planTestRun(env, nowhere);
+    const plan = await planTestRun(env, nowhere, chromium);
     expect(plan.skips).toEqual([
       { suite: PG_VARIANTS, reason: 'nothing listens on 127.0.0.1:1' },
       { suite: MEDUSA_SUITES, reason: 'nothing listens on localhost:1' },
@@ -47,13 +48,25 @@ describe('planTestRun', () => {
 
   it('probes Medusa’s login on its own, so DB_* may point elsewhere', async () => {
     const probed: string[] = [];
-    const plan = await planTestRun({ DB_PORT: '1' }, async (url) => {
-      probed.push(url);
-      return url.includes(':1/') ? 'nothing listens on localhost:1' : null;
-    });
+    const plan = await planTestRun(
+      { DB_PORT: '1' },
+      async (url) => {
+        probed.push(url);
+        return url.includes(':1/') ? 'nothing listens on localhost:1' : null;
+      },
+      chromium,
+    );
     expect(probed).toHaveLength(2);
     expect(plan.skips.map((s: { suite: string }) => s.suite)).toEqual([MEDUSA_SUITES]);
     expect(plan.env.BYTE8_TEST_PG_URL).toBe(DEFAULT_TEST_PG_URL);
+  });
+});
+
+describe('planTestRun without Chromium', () => {
+  it('skips the browser walkthroughs, saying where it looked', async () => {
+    const plan = await planTestRun({}, reachable, () => false);
+    expect(plan.skips).toEqual([{ suite: BROWSER_SUITES, reason: 'no Chromium at /usr/bin/chromium' }]);
+    expect(plan.env.BYTE8_TEST_SKIP_BROWSER).toBe('no Chromium at /usr/bin/chromium');
   });
 });
 
