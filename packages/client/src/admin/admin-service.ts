@@ -35,6 +35,7 @@ import { dashboardFiguresView, startOfUtcDay } from './dashboard-figures-view.js
 import { dashboardTileView } from './dashboard-tile-view.js';
 import { documentStatusView } from './document-status-view.js';
 import { eventStatusViews } from './event-status-view.js';
+import { OneAtATime } from './one-at-a-time.js';
 import { resyncDocument } from './resync-document.js';
 
 export interface AdminServiceDeps {
@@ -72,6 +73,8 @@ type Auth = { readonly kind: 'none' } | { readonly kind: 'ok'; readonly auth: Le
 export class AdminService implements AdminApi {
   readonly #deps: AdminServiceDeps;
   readonly #defaultBaseUrl: string;
+  /** "Sync again" of one document runs one at a time in this process (two instances at once may both queue). */
+  readonly #resyncs = new OneAtATime();
 
   constructor(deps: AdminServiceDeps) {
     this.#deps = deps;
@@ -202,7 +205,7 @@ export class AdminService implements AdminApi {
     this.#labels(provider);
     const resync = this.#deps.resync;
     if (!resync) throw new Error('AdminService: resync needs `resync` ({ enqueuer, source }); createByte8 wires it');
-    return resyncDocument({ ...this.#deps, ...resync }, entityType, entityId, provider);
+    return this.#resyncs.run(`${provider}\u0000${entityType}\u0000${entityId}`, () => resyncDocument({ ...this.#deps, ...resync }, entityType, entityId, provider));
   }
 
   #labels(provider: string): ProviderLabels {

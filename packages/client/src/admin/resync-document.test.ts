@@ -149,4 +149,32 @@ describe.each(testDialects())('sync again, event statuses and figures over $name
     expect(figures.worker).toMatchObject({ succeeded: accepted, deadLettered: 1 });
     expect(figures.worker!.averageLatencyMs).toBeGreaterThanOrEqual(0);
   });
+
+  it('queues one copy when two merchants press "Sync again" at once', async () => {
+    sim.setPolicy('invoice.created', { outcome: 'failed', errorCode: 'provider' });
+    const id = await invoice();
+    await deliverAndAnswer();
+    sim.setPolicy('invoice.created', 'synced');
+    const both = await Promise.all([byte8.admin.resync('invoice', id, P), byte8.admin.resync('invoice', id, P)]);
+    expect(both.map((r) => r.outcome)).toEqual(['queued', 'already_queued']);
+    const pending = (await byte8.storage.outbox.list({ provider: P, entityType: 'invoice', entityId: id, status: 'pending' })).rows;
+    expect(pending).toHaveLength(1);
+    await deliverAndAnswer();
+    expect((await status(id)).status).toBe('synced');
+  });
+
+  it('changes nothing for a provider that is not connected', async () => {
+    sim.setPolicy('invoice.created', { outcome: 'failed', errorCode: 'provider' });
+    const id = await invoice();
+    await deliverAndAnswer();
+    await byte8.admin.disconnect(P);
+    const rows = (await byte8.storage.outbox.list({})).total;
+    expect(await byte8.admin.resync('invoice', id, P)).toEqual({
+      outcome: 'not_connected',
+      events: [],
+      message: 'Sage Accounting is not connected: pair it first. Nothing was queued.',
+    });
+    expect((await status(id)).status).toBe('failed');
+    expect((await byte8.storage.outbox.list({})).total).toBe(rows);
+  });
 });
