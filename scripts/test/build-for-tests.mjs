@@ -40,6 +40,6 @@ export function buildForTests(root, print) {
     }
     writeFileSync(stampPath, stamp);
   }
-  print(`pnpm test: ${built ? 'builds up to date' : 'built what the tests load'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  print(`pnpm test: builds ready (${((Date.now() - started) / 1000).toFixed(1)} s${built ? '; the Medusa plugin was up to date' : ''})`);
   return 0;
 }
