@@ -5,7 +5,7 @@ const jsonReport = process.env.BYTE8_VITEST_JSON_REPORT;
 
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'examples/*/vitest.config.ts', 'bench/vitest.config.ts', 'tests/e2e/vitest.config.ts'],
+    projects: ['packages/*/vitest.config.ts', 'scripts/vitest.config.ts', 'examples/*/vitest.config.ts', 'bench/vitest.config.ts', 'tests/e2e/vitest.config.ts'],
     ...(jsonReport ? { reporters: ['default', 'json'], outputFile: { json: jsonReport } } : {}),
   },
 });

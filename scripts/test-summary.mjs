@@ -4,12 +4,26 @@
 // failed or nothing ran. An argument may be `report.json:exitCode`: a run that
 // exited non-zero without a failed test (vitest's unhandled errors) counts as
 // one failure, so the closing line never says "0 failed" for a red run.
+// `--skips <file>` reads the suites `pnpm test` skipped (no PostgreSQL, say):
+// each one is named and counts as a failure, since CI must run everything.
 import { existsSync, readFileSync } from 'node:fs';
+import { readSkips, skipLine } from './test/skip-report.mjs';
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const argument of process.argv.slice(2)) {
+const args = process.argv.slice(2);
+const reports = [];
+for (let i = 0; i < args.length; i += 1) {
+  if (args[i] === '--skips') {
+    const file = args[++i];
+    for (const skip of readSkips(file)) {
+      console.log(skipLine(skip));
+      failed += 1;
+    }
+  } else reports.push(args[i]);
+}
+for (const argument of reports) {
   const [, path, exitCode] = /^(.*?)(?::(\d+))?$/.exec(argument);
   if (!existsSync(path)) {
     console.log(`no test report at ${path}`);

@@ -1,12 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
+import { postgresTargets } from '../../scripts/test/postgres-targets.mjs';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// `pnpm test` sets this (with the reason) when no PostgreSQL answers for Medusa's runner.
+const skipApp = Boolean(process.env.BYTE8_TEST_SKIP_MEDUSA_APP);
 
 /**
  * Unit tests (`src/**`) and the full-app suites (`integration-tests/http`,
  * a real Medusa booted by `medusaIntegrationTestRunner` on PostgreSQL; they
- * load the built plugin, so run `medusa plugin:build` first).
+ * load the built plugin, which `pnpm test` builds first).
  */
 export default defineProject({
   // No `source` condition here: vitest hands its conditions to the worker's
@@ -14,7 +18,9 @@ export default defineProject({
   // built ESM (dist), exactly as a merchant's app does. Build them first.
   test: {
     name: 'adapter-medusa',
-    include: ['src/**/*.test.ts', 'integration-tests/http/**/*.spec.ts'],
+    include: ['src/**/*.test.ts', ...(skipApp ? [] : ['integration-tests/http/**/*.spec.ts'])],
+    // Medusa's runner reads DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD; unset ones default to BYTE8_TEST_PG_URL's server.
+    env: { ...postgresTargets(process.env).medusa, MEDUSA_DISABLE_TELEMETRY: process.env.MEDUSA_DISABLE_TELEMETRY ?? 'true' },
     // Medusa's test runner calls the global describe/beforeAll/it.
     globals: true,
     environment: 'node',

@@ -21,6 +21,8 @@ for (const dialect of testDialects()) {
       ...(database.dialect === 'pg' ? { databaseUrl: database.url } : { pglite: database.pglite }),
       // The suite brings its own simulator and pairs through the admin API.
       ledgerUrl: 'http://127.0.0.1:9',
+      // ...and its own simulator, on another port of 127.0.0.1, is the ledger that pairs.
+      allowedLedgerHosts: ['127.0.0.1'],
       autoPair: false,
       startWorker: false,
       seed: false,

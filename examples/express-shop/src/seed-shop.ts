@@ -1,5 +1,6 @@
 import { createCustomer, createProduct } from './domain/catalog.js';
-import { invoiceOrder, payInvoice, placeOrder, refundInvoice } from './domain/sales.js';
+import { refundInvoice } from './domain/refunds.js';
+import { invoiceOrder, payInvoice, placeOrder } from './domain/sales.js';
 import type { ShopDeps } from './domain/shop-deps.js';
 
 /** Seeds a few customers, products and documents into an empty shop; returns false when it had data. */
@@ -16,7 +17,8 @@ export async function seedShop(deps: ShopDeps): Promise<boolean> {
   });
   const bag = await createProduct(deps, { sku: 'MB01', name: 'Messenger bag', price: 34, taxRate: 0.2, stockQty: 40 });
   const mug = await createProduct(deps, { sku: 'MUG1', name: 'Enamel mug', price: 9.5, taxRate: 0.2, stockQty: 120 });
-  await createProduct(deps, { sku: 'GIFT25', name: 'Gift card 25', price: 25, taxRate: 0, stockQty: 0, productType: 'virtual' });
+  // Sold out: the shop refuses to order it.
+  await createProduct(deps, { sku: 'GIFT25', name: 'Gift card 25', price: 25, taxRate: 0, stockQty: 0, productType: 'virtual', manageStock: true });
 
   const first = await placeOrder(deps, { customerId: jane, items: [{ productId: bag, qty: 1 }, { productId: mug, qty: 2 }], paymentMethod: 'checkmo', shippingAmount: 5 });
   const paid = await invoiceOrder(deps, first);
@@ -26,6 +28,6 @@ export async function seedShop(deps: ShopDeps): Promise<boolean> {
   const third = await placeOrder(deps, { customerId: jane, items: [{ productId: bag, qty: 1 }], paymentMethod: 'checkmo' });
   const refunded = await invoiceOrder(deps, third);
   await payInvoice(deps, refunded, 'seed-txn-3');
-  await refundInvoice(deps, refunded, 'Damaged in transit');
+  await refundInvoice(deps, refunded, { reason: 'Damaged in transit' });
   return true;
 }

@@ -3,7 +3,8 @@ import { freeAgentAccounting } from '@byte8/freeagent-accounting';
 import { sageAccounting } from '@byte8/sage-accounting';
 import { xeroAccounting } from '@byte8/xero-accounting';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoiceOrder, payInvoice, placeOrder, refundInvoice } from './domain/sales.js';
+import { refundInvoice } from './domain/refunds.js';
+import { invoiceOrder, payInvoice, placeOrder } from './domain/sales.js';
 import { type RunningShop, startShop } from './start-shop.js';
 
 // The same function `pnpm start` runs (main.ts), on in-memory PGlite with the simulator.
@@ -50,7 +51,7 @@ describe('startShop (the demo startup path)', () => {
     const body = invoiceSchema.parse(JSON.parse(canonical.body));
     expect(body).toMatchObject({ magento_id: invoiceId, state: 'open', subtotal: 28.5, tax_amount: 5.7, shipping_amount: 4.5, grand_total: 38.7, currency: 'GBP' });
     await payInvoice(deps, invoiceId);
-    const memo = await refundInvoice(deps, invoiceId, 'Changed mind');
+    const memo = await refundInvoice(deps, invoiceId, { reason: 'Changed mind' });
     await waitForStatus('creditmemo', memo, 'synced');
   });
 

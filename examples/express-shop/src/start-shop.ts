@@ -13,6 +13,7 @@ import type { ShopDb } from './db/shop-tables.js';
 import { shopDocuments } from './domain/shop-documents.js';
 import { seedShop } from './seed-shop.js';
 import { basicAuth } from './web/basic-auth.js';
+import { favicon, notFound, shopErrors } from './web/shop-errors.js';
 import { shopRouter } from './web/shop-router.js';
 
 export const ADMIN_PATH = '/admin/byte8';
@@ -29,6 +30,8 @@ export interface ShopConfig {
   readonly pglite?: StorageOptions['pglite'];
   /** A real ledger. Without it the testkit's simulator plays the ledger and pairing is automatic. */
   readonly ledgerUrl?: string;
+  /** More hosts a pairing may name as the ledger (`ledger.allowedHosts`); `ledgerUrl` is always allowed. */
+  readonly allowedLedgerHosts?: readonly string[];
   /** The URL the ledger reaches this shop at. Default: the listening address. */
   readonly publicUrl?: string;
   readonly admin: { readonly user: string; readonly password: string };
@@ -82,7 +85,7 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
   const ledgerUrl = config.ledgerUrl ?? simulator!.url;
   const providers = config.providers ?? [sageAccounting()];
   const byte8 = await createByte8({ storage, providers, canonicalSource: shopCanonicalSource(db),
-    ledger: { defaultBaseUrl: ledgerUrl },
+    ledger: { defaultBaseUrl: ledgerUrl, ...(config.allowedLedgerHosts ? { allowedHosts: config.allowedLedgerHosts } : {}) },
     ...(config.logger ? { logger: config.logger } : {}),
   });
 
@@ -96,9 +99,12 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
       title: 'Byte8 connector · demo shop',
     },
   });
+  app.get('/favicon.ico', favicon);
   app.use(connector.router);
   app.use(ADMIN_PATH, connector.adminRouter);
   app.use(shopRouter({ db, hooks: connector.hooks, admin: byte8.admin, providers, adminPath: ADMIN_PATH }));
+  app.use(notFound(ADMIN_PATH));
+  app.use(shopErrors(ADMIN_PATH, byte8.logger));
 
   const server: Server = app.listen(config.port ?? 3000, config.host ?? '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
@@ -129,7 +135,10 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
   print(`Shop:   ${shopUrl}/`);
   print(`Admin:  ${adminUrl}  (user "${config.admin.user}", password "${config.admin.password}")`);
   const names = providers.map((p) => p.labels.name).join(', ');
-  if (simulator) print(`Ledger: simulator at ${simulator.url} for ${names} (${config.autoPair === false ? 'not paired' : 'paired automatically'}; every event is synced)`);
+  if (simulator) {
+    print(`Ledger: simulator at ${simulator.url} for ${names} (${config.autoPair === false ? 'not paired' : 'paired automatically'}; every event is synced)`);
+    print(`        open ${simulator.url}/ to see what it received, pulled and answered`);
+  }
   else if (Object.keys(pairingCodes).length > 0) {
     print(`Ledger: ${ledgerUrl} - not paired yet. Open ${ledgerUrl}/dashboard and paste:`);
     print(`  base URL:     ${publicUrl}`);

@@ -19,6 +19,7 @@ export * from './canonical/payment-method.js';
 export * from './canonical/to-wire.js';
 export * from './ports/outbox-store.js';
 export * from './ports/rate-limit-store.js';
+export * from './ports/activity-store.js';
 export * from './ports/sync-state-store.js';
 export * from './ports/connection-store.js';
 export * from './ports/oauth-connection-store.js';

@@ -14,6 +14,7 @@ import {
 } from '@byte8/core';
 import type { ShopDb } from '../db/shop-tables.js';
 import { lineAmounts, orderTotals, round2 } from '../domain/order-totals.js';
+import { creditMemoLines } from '../domain/refunds.js';
 import { STORE_ID, WEBSITE_ID } from '../domain/shop-deps.js';
 import { addressOf, contactOf, guestContactOf } from './contact-of.js';
 
@@ -86,7 +87,20 @@ export function shopCanonicalSource(db: ShopDb): CanonicalSource {
     async creditMemo(id): Promise<CreditMemo | null> {
       const memo = await db.selectFrom('shop_credit_memos').selectAll().where('id', '=', id).executeTakeFirst();
       if (!memo) return null;
-      const { order, lines, contact, totals } = await orderParts(memo.order_id);
+      const { order, contact } = await orderParts(memo.order_id);
+      // What this memo refunds, not the whole order (wire-contract §8.5: "every memo item").
+      const refunded = await creditMemoLines(db, memo.id);
+      const lines: InvoiceLine[] = refunded.lines.map((line) => ({
+        sku: line.sku,
+        name: line.name,
+        qty: line.qty,
+        unit_price: line.unit_price,
+        line_subtotal: line.rowTotal,
+        line_tax: line.tax,
+        line_total: line.lineTotal,
+        tax_rate: lineTaxRate(line.tax, line.rowTotal),
+        product_type: line.product_type,
+      }));
       const invoice = memo.invoice_id
         ? await db.selectFrom('shop_invoices').select(['id', 'number', 'created_at']).where('id', '=', memo.invoice_id).executeTakeFirst()
         : undefined;
@@ -101,8 +115,8 @@ export function shopCanonicalSource(db: ShopDb): CanonicalSource {
         lines,
         adjustment_positive: 0,
         adjustment_negative: 0,
-        grand_total: totals.grandTotal,
-        shipping_amount: totals.shippingAmount,
+        grand_total: refunded.totals.grandTotal,
+        shipping_amount: refunded.totals.shippingAmount,
         shipping_tax_amount: 0,
         reason: memo.reason,
         created_at: formatWireTimestamp(memo.created_at),

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ShopDb } from './shop-tables.js';
 
-/** Creates the shop's tables if they are missing (idempotent). */
+/** Creates the shop's tables if they are missing (idempotent), and brings older ones up to date. */
 export async function migrateShop(db: ShopDb): Promise<void> {
   const now = sql`now()`;
   const money = 'double precision';
@@ -86,4 +86,20 @@ export async function migrateShop(db: ShopDb): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .execute();
+  await sql`alter table shop_credit_memos add column if not exists shipping_amount double precision not null default 0`.execute(db);
+  const memoLines = await sql<{ found: string | null }>`select to_regclass('shop_credit_memo_lines')::text as found`.execute(db);
+  if (memoLines.rows[0]?.found) return;
+  await db.schema
+    .createTable('shop_credit_memo_lines')
+    .addColumn('id', 'serial', (c) => c.primaryKey())
+    .addColumn('credit_memo_id', 'integer', (c) => c.notNull().references('shop_credit_memos.id'))
+    .addColumn('order_line_id', 'integer', (c) => c.notNull().references('shop_order_lines.id'))
+    .addColumn('qty', money, (c) => c.notNull())
+    .addUniqueConstraint('shop_credit_memo_lines_line_uq', ['credit_memo_id', 'order_line_id'])
+    .execute();
+  // Memos from before partial refunds refunded the whole order, shipping included.
+  await sql`insert into shop_credit_memo_lines (credit_memo_id, order_line_id, qty)
+    select m.id, l.id, l.qty from shop_credit_memos m join shop_order_lines l on l.order_id = m.order_id`.execute(db);
+  await sql`update shop_credit_memos m set shipping_amount = o.shipping_amount from shop_orders o where o.id = m.order_id`.execute(db);
 }
+

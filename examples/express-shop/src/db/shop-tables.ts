@@ -73,8 +73,17 @@ export interface ShopTables {
     invoice_id: number | null;
     order_id: number;
     reason: string | null;
+    /** Shipping refunded with this memo. */
+    shipping_amount: Generated<number>;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
+  };
+  /** What a credit memo refunds of each order line (a partial refund names some lines, some quantities). */
+  shop_credit_memo_lines: {
+    id: Generated<number>;
+    credit_memo_id: number;
+    order_line_id: number;
+    qty: number;
   };
 }
 

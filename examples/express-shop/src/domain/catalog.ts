@@ -49,6 +49,8 @@ export interface NewProduct {
   readonly taxRate: number;
   readonly stockQty: number;
   readonly productType?: 'simple' | 'virtual';
+  /** Keep a stock level and refuse orders beyond it. Default: for simple products. */
+  readonly manageStock?: boolean;
 }
 
 /** Adds a product with its stock and tells the connector. */
@@ -62,7 +64,15 @@ export async function createProduct(deps: ShopDeps, input: NewProduct): Promise<
     if (taken) throw new ShopError(`SKU ${sku} already exists.`);
     const { id } = await trx
       .insertInto('shop_products')
-      .values({ sku, name: clean(input.name), price: input.price, tax_rate: input.taxRate, stock_qty: input.stockQty, product_type: input.productType ?? 'simple', manage_stock: (input.productType ?? 'simple') === 'simple' })
+      .values({
+        sku,
+        name: clean(input.name),
+        price: input.price,
+        tax_rate: input.taxRate,
+        stock_qty: input.stockQty,
+        product_type: input.productType ?? 'simple',
+        manage_stock: input.manageStock ?? (input.productType ?? 'simple') === 'simple',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await deps.hooks.productSaved({ before: null, after: { id } }, { transaction: trx });

@@ -1,4 +1,5 @@
 import type { InvoiceSnapshot } from '@byte8/core';
+import { SHOP_PAYMENT_METHODS } from '../canonical/shop-canonical-source.js';
 import type { ShopTx } from '../db/shop-tables.js';
 import { orderTotals } from './order-totals.js';
 import { STORE_ID, type ShopDeps, ShopError, WEBSITE_ID, documentNumber, requireId } from './shop-deps.js';
@@ -20,6 +21,7 @@ export async function placeOrder(deps: ShopDeps, input: NewOrder): Promise<numbe
   if (items.some((item) => !Number.isInteger(item.qty) || item.qty < 1)) throw new ShopError('Quantities must be whole numbers >= 1.');
   for (const item of items) requireId(item.productId, 'product');
   if (input.customerId !== null) requireId(input.customerId, 'customer');
+  if (!SHOP_PAYMENT_METHODS.some((m) => m.is_active && m.code === input.paymentMethod)) throw new ShopError('Choose one of the payment methods offered.');
   return deps.db.transaction().execute(async (trx) => {
     let buyer: { customer_id: number | null; email: string; first_name: string; last_name: string };
     if (input.customerId !== null) {
@@ -40,7 +42,10 @@ export async function placeOrder(deps: ShopDeps, input: NewOrder): Promise<numbe
     for (const item of items) {
       const product = await trx.selectFrom('shop_products').selectAll().where('id', '=', item.productId).forUpdate().executeTakeFirst();
       if (!product) throw new ShopError(`No product ${item.productId}.`);
-      if (product.manage_stock && product.stock_qty < item.qty) throw new ShopError(`Only ${product.stock_qty} of ${product.sku} in stock.`);
+      if (product.manage_stock && product.stock_qty <= 0) throw new ShopError(`${product.name} (${product.sku}) is out of stock: the order was not placed.`);
+      if (product.manage_stock && product.stock_qty < item.qty) {
+        throw new ShopError(`Only ${product.stock_qty} of ${product.name} (${product.sku}) in stock; you asked for ${item.qty}. The order was not placed.`);
+      }
       await trx.insertInto('shop_order_lines').values({
         order_id: id,
         product_id: product.id,
@@ -97,25 +102,6 @@ export async function payInvoice(deps: ShopDeps, invoiceId: number, txnId: strin
     await trx.insertInto('shop_payments').values({ invoice_id: invoiceId, method: order.payment_method, amount: grandTotal, txn_id: txnId }).execute();
     await trx.updateTable('shop_invoices').set({ state: 'paid', updated_at: new Date() }).where('id', '=', invoiceId).execute();
     await deps.hooks.invoiceSaved({ before: snapshot(invoice), after: snapshot({ ...invoice, state: 'paid' }) }, { transaction: trx });
-  });
-}
-
-/** Refunds a paid invoice in full with a credit memo; the connector queues `creditmemo.created`. */
-export async function refundInvoice(deps: ShopDeps, invoiceId: number, reason: string | null = null): Promise<number> {
-  return deps.db.transaction().execute(async (trx) => {
-    const invoice = await lockInvoice(trx, invoiceId);
-    if (invoice.state !== 'paid') throw new ShopError(`Invoice ${invoice.number} is not paid; only paid invoices are refunded.`);
-    const existing = await trx.selectFrom('shop_credit_memos').select('number').where('invoice_id', '=', invoiceId).executeTakeFirst();
-    if (existing) throw new ShopError(`Invoice ${invoice.number} is already refunded (${existing.number}).`);
-    const { id } = await trx
-      .insertInto('shop_credit_memos')
-      .values({ number: '', invoice_id: invoiceId, order_id: invoice.order_id, reason: reason?.trim() || null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const number = documentNumber('CM', id);
-    await trx.updateTable('shop_credit_memos').set({ number }).where('id', '=', id).execute();
-    await deps.hooks.creditMemoSaved({ before: null, after: { id, incrementId: number, websiteId: WEBSITE_ID, storeId: STORE_ID } }, { transaction: trx });
-    return id;
   });
 }
 

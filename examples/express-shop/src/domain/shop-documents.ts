@@ -1,5 +1,6 @@
 import type { DocumentEntityType, DocumentListQuery, DocumentSort, HostDocument, HostDocuments } from '@byte8/adapter-express';
 import { sql } from 'kysely';
+import { CREDIT_MEMO_TOTAL, ORDER_TOTAL } from '../db/document-totals.js';
 import type { ShopDb } from '../db/shop-tables.js';
 
 const ORDER: Record<DocumentSort, ReturnType<typeof sql.raw>> = {
@@ -16,9 +17,8 @@ const TABLE: Record<DocumentEntityType, ReturnType<typeof sql.raw>> = {
   creditmemo: sql.raw('shop_credit_memos'),
 };
 
-// Rounded per line exactly as the canonical source does (row total, then tax on it).
-const TOTAL = sql`(select coalesce(sum(round((l.qty * l.unit_price)::numeric, 2) + round(round((l.qty * l.unit_price)::numeric, 2) * l.tax_rate::numeric, 2)), 0)
-  from shop_order_lines l where l.order_id = o.id) + o.shipping_amount::numeric`;
+/** An invoice covers its whole order; a credit memo what it refunds. */
+const TOTAL = { invoice: ORDER_TOTAL, creditmemo: CREDIT_MEMO_TOTAL } as const;
 
 interface Row {
   id: number;
@@ -40,7 +40,7 @@ export function shopDocuments(db: ShopDb, hrefOf: (entityType: DocumentEntityTyp
   });
   return {
     async list(query: DocumentListQuery) {
-      const { rows } = await sql<Row>`select d.id, d.number, d.created_at, o.currency, ${TOTAL} as total
+      const { rows } = await sql<Row>`select d.id, d.number, d.created_at, o.currency, ${TOTAL[query.entityType]} as total
         from ${TABLE[query.entityType]} d join shop_orders o on o.id = d.order_id
         order by ${ORDER[query.sort]} limit ${query.limit} offset ${query.offset}`.execute(db);
       const count = await sql<{ n: string | number }>`select count(*) as n from ${TABLE[query.entityType]}`.execute(db);
@@ -48,7 +48,7 @@ export function shopDocuments(db: ShopDb, hrefOf: (entityType: DocumentEntityTyp
     },
     async byIds(entityType, ids) {
       if (ids.length === 0) return [];
-      const { rows } = await sql<Row>`select d.id, d.number, d.created_at, o.currency, ${TOTAL} as total
+      const { rows } = await sql<Row>`select d.id, d.number, d.created_at, o.currency, ${TOTAL[entityType]} as total
         from ${TABLE[entityType]} d join shop_orders o on o.id = d.order_id
         where d.id in (${sql.join(ids.map((id) => sql`${id}`))})`.execute(db);
       return rows.map(toDocument(entityType));

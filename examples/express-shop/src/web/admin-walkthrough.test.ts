@@ -1,28 +1,8 @@
 import { silentLogger } from '@byte8/core';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningShop, startShop } from '../start-shop.js';
-
-// Debian's Chromium, never a downloaded browser (.ci/run installs it).
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const SHOTS = fileURLToPath(new URL('../../../../.artifacts/screenshots/', import.meta.url));
-
-/** Retries an async assertion until it passes (playwright-core has no web-first assertions). */
-async function eventually(check: () => Promise<void>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
-const text = async (locator: { innerText(): Promise<string> }) => (await locator.innerText()).trim();
+import { SHOTS, eventually, openBrowser, text } from './browser.test-helpers.js';
 
 describe('admin walkthrough in a real browser', () => {
   let shop: RunningShop;
@@ -32,11 +12,8 @@ describe('admin walkthrough in a real browser', () => {
   const chipOf = (invoiceNumber: string) => page.locator('#byte8-documents tr', { hasText: invoiceNumber }).locator('.byte8-sync-chip');
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     shop = await startShop({ port: 0, autoPair: false, logger: silentLogger, admin: { user: 'admin', password: 'walkthrough' } });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    const context = await browser.newContext({ httpCredentials: { username: 'admin', password: 'walkthrough' }, viewport: { width: 1200, height: 900 } });
-    page = await context.newPage();
+    ({ browser, page } = await openBrowser({ user: 'admin', password: 'walkthrough' }));
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,52 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { freeAgentAccounting } from '@byte8/freeagent-accounting';
-import { sageAccounting } from '@byte8/sage-accounting';
 import { xeroAccounting } from '@byte8/xero-accounting';
-import express, { type RequestHandler } from 'express';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { HostDocument, HostDocuments } from '../documents/host-documents.js';
-import { adminClient } from './admin-client.test-helpers.js';
+import { describe, expect, it } from 'vitest';
 import { adminRouter } from './admin-router.js';
+import { sage, start } from './admin-router.test-helpers.js';
 import { MemoryAdminApi, deadLetter, record } from './memory-admin-api.test-helpers.js';
-
-const sage = sageAccounting();
-const requireAdmin: RequestHandler = (req, res, next) => {
-  if (req.headers['x-admin'] === 'yes') return next();
-  res.status(401).send('login required');
-};
-
-const docs: HostDocument[] = Array.from({ length: 25 }, (_, i) => ({
-  id: i + 1,
-  number: i === 0 ? 'INV-<img src=x onerror=alert(1)>' : `INV-${String(i + 1).padStart(4, '0')}`,
-  date: new Date(Date.UTC(2026, 3, 1 + i)),
-  total: 10 * (i + 1),
-  currency: 'GBP',
-}));
-const documents: HostDocuments = {
-  async list({ sort, limit, offset }) {
-    const sorted = [...docs].sort((a, b) => (sort === 'date_asc' ? 1 : -1) * (a.date.getTime() - b.date.getTime()));
-    return { rows: sorted.slice(offset, offset + limit), total: docs.length };
-  },
-  async byIds(_type, ids) {
-    return docs.filter((d) => ids.includes(d.id));
-  },
-};
-
-let server: Server | undefined;
-afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
-
-async function start(providers = [sage]) {
-  const labels = Object.fromEntries(providers.map((p) => [p.key, p.labels]));
-  const api = new MemoryAdminApi(labels);
-  const app = express();
-  app.use('/admin/byte8', adminRouter({ admin: api, providers, auth: requireAdmin, documents, publicBaseUrl: 'https://shop.example.test/', pageSize: 10 }));
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server!.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/admin/byte8`;
-  const { call, post, jar } = adminClient(base, { 'x-admin': 'yes' });
-  return { api, call, post, jar };
-}
 
 describe('adminRouter', () => {
   it('refuses to boot without the host auth middleware, naming the option', () => {
@@ -179,7 +136,7 @@ describe('adminRouter', () => {
       record({ entityId: 1, status: 'synced', providerEntityId: 'uuid-1' }),
     );
     const { text } = await call('/invoices');
-    expect(text).toContain('<th scope="col">Sage Status</th>');
+    expect(text).toContain('<th scope="col" aria-sort="none"><a href="/admin/byte8/invoices?sort=status_asc">Sage Status</a></th>');
     expect(text).toContain('<span class="byte8-sync-chip byte8-sync-chip--synced" title="SI-&lt;27&gt;">✓ Synced</span>');
     expect(text).toContain('<span class="byte8-sync-chip byte8-sync-chip--skipped" title="Skipped: zero_value_invoice">⏸ Skipped</span>');
     expect(text).toContain('<span class="byte8-sync-chip byte8-sync-chip--failed" title="Error: validation">✗ Failed</span>');
@@ -212,7 +169,7 @@ describe('adminRouter', () => {
     api.records.push(record({ entityId: 5, status: 'failed', errorCode: 'validation' }));
     const { text } = await call('/invoices/5');
     expect(text).toContain('<dt>Status</dt><dd><span class="byte8-sync-chip byte8-sync-chip--failed" title="Error: validation">✗ Failed</span>');
-    expect(text).toContain('<dt>Error code</dt><dd>validation</dd>');
+    expect(text).toContain('<dt>Error code</dt><dd class="byte8-mono">validation</dd>');
     expect(text).toContain('<dt>Last sync</dt><dd>2026-04-29 10:11 UTC</dd>');
     expect(text).not.toContain('<dt>Reference</dt>');
     expect(text).not.toContain('<dt>Skip reason</dt>');
@@ -230,7 +187,8 @@ describe('adminRouter', () => {
       record({ entityId: 25, status: 'skipped', provider: freeAgent.key, skipReason: 'zero_value_invoice' }),
     );
     const list = await call('/invoices');
-    const headers = [...list.text.matchAll(/<th scope="col">([^<]+ Status)<\/th>/g)].map((m) => m[1]);
+    // The filtered provider's column is a sort link; the others are plain headers.
+    const headers = [...list.text.matchAll(/<th scope="col"(?: aria-sort="\w+")?>(?:<a [^>]*>)?([^<]+ Status)(?: [▲▼])?(?:<\/a>)?<\/th>/g)].map((m) => m[1]);
     expect(headers).toEqual(['Sage Status', 'Xero Status', 'FreeAgent Status']);
     const row = list.text.match(/<tr data-id="25">[\s\S]*?<\/tr>/)![0];
     expect([...row.matchAll(/data-provider="([a-z_]+)"><span class="byte8-sync-chip byte8-sync-chip--(\w+)"/g)].map((m) => [m[1], m[2]])).toEqual([
@@ -264,8 +222,10 @@ describe('adminRouter', () => {
     expect(text.match(/class="byte8-card byte8-tile /g)).toHaveLength(1);
     expect(text).toContain('id="sage_accounting-tile"');
     expect(text).not.toContain('id="xero-tile"');
-    expect(text).toMatch(/<li id="xero-connection" data-state="connected"><a href="\/admin\/byte8\/config#xero">Xero Accounting<\/a>/);
-    expect(text).toMatch(/<li id="freeagent-connection" data-state="disconnected"><a href="\/admin\/byte8\/config#freeagent">FreeAgent Accounting<\/a>/);
+    expect(text).toMatch(/<section class="byte8-card" id="xero-connection" data-state="connected"><h2>Xero Accounting<\/h2>\s*<p><a href="\/admin\/byte8\/config#xero">Connection<\/a>/);
+    expect(text).toMatch(/<section class="byte8-card" id="freeagent-connection" data-state="disconnected"><h2>FreeAgent Accounting<\/h2>/);
+    // Every provider gets the day's figures, tile or not.
+    for (const key of ['sage_accounting', 'xero', 'freeagent']) expect(text).toContain(`id="${key}-figures"`);
   });
 
   it('renders the dashboard tile of §10.4 as one link', async () => {

@@ -1,16 +1,17 @@
 import { BodyTooLargeError, readRequestBody } from '@byte8/client';
 import type { AdminApi, DirectConnection, Provider } from '@byte8/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { DocumentEntityType, HostDocuments } from '../documents/host-documents.js';
+import type { HostDocuments } from '../documents/host-documents.js';
 import { parseCookies, serializeCookie } from '../http/cookies.js';
 
 import { renderConfigPage } from '../render/config-page.js';
-import { renderDashboardPage } from '../render/dashboard-page.js';
+import { type DashboardEntry, renderDashboardPage } from '../render/dashboard-page.js';
 import { renderDocumentListPage } from '../render/document-list-page.js';
 import { renderDocumentPage } from '../render/document-page.js';
 import { renderMessagePage } from '../render/message-page.js';
 import type { PageContext } from '../render/page-context.js';
 import { renderSyncPage } from '../render/sync-page.js';
+import { ENTITY_PATHS, runDocumentAction } from './admin-actions.js';
 import { composeHandlers } from './compose-handlers.js';
 import { CSRF_COOKIE, CSRF_FIELD, csrfTokensMatch, newCsrfToken } from './csrf.js';
 import type { AdminRouteTools } from './admin-route-tools.js';
@@ -43,8 +44,6 @@ export interface AdminRouterOptions {
   readonly direct?: ReadonlyMap<string, DirectConnection>;
 }
 
-const ENTITY_PATHS: Record<string, DocumentEntityType> = { invoices: 'invoice', creditmemos: 'creditmemo' };
-
 /** Fails at boot, naming the option, when no auth middleware is given. */
 export function assertAdminAuth(auth: unknown, optionName = 'admin.auth'): readonly RequestHandler[] {
   const list = Array.isArray(auth) ? auth : auth === undefined || auth === null ? [] : [auth];
@@ -58,8 +57,10 @@ export function assertAdminAuth(auth: unknown, optionName = 'admin.auth'): reado
 
 /**
  * The connector's admin pages, server-rendered (wire-contract §10), for every
- * installed provider: dashboard tile (providers that have one), configuration, invoice and credit-memo lists with status chips, and
- * detail blocks. Mount it under a path of your admin:
+ * installed provider: dashboard tile (providers that have one) and figures,
+ * configuration (ledger pairing or direct connection), invoice and
+ * credit-memo lists with status chips and "Sync again", and detail blocks.
+ * Mount it under a path of your admin:
  * `app.use('/admin/byte8', adminRouter(...))`. Every POST needs the
  * double-submit CSRF token the pages embed.
  */
@@ -123,6 +124,15 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
       if (!csrfTokensMatch(cookies.get(CSRF_COOKIE), form[CSRF_FIELD])) {
         return send(403, renderMessagePage(ctx, 'Form expired', 'The form token is missing or does not match. Reload the page and try again.'));
       }
+      const actionContext = {
+        admin: options.admin,
+        providers: options.providers,
+        documents: options.documents,
+        base,
+        redirectWith,
+        sendMessage: (status: number, title: string, message: string) => send(status, renderMessagePage(ctx, title, message)),
+      };
+      if (await runDocumentAction(actionContext, segments, form)) return;
       const [root, key, action] = segments;
       const provider = key ? providerByKey.get(key) : undefined;
       if (root !== 'providers' || !provider || segments.length !== 3) return next();
@@ -138,11 +148,12 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
     if (callbackOf) return directCallback(callbackOf, request, tools);
     if (segments.length === 0) {
       const entries = await Promise.all(
-        options.providers.map(async (provider) =>
-          provider.healthTile
-            ? { provider, tile: await options.admin.dashboardTile(provider.key) }
-            : { provider, status: await options.admin.connectionStatus(provider.key) },
-        ),
+        options.providers.map(async (provider): Promise<DashboardEntry> => {
+          const figures = await options.admin.dashboardFigures(provider.key);
+          return provider.healthTile
+            ? { provider, figures, tile: await options.admin.dashboardTile(provider.key) }
+            : { provider, figures, status: await options.admin.connectionStatus(provider.key) };
+        }),
       );
       return send(200, renderDashboardPage(ctx, entries));
     }
@@ -165,7 +176,7 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
     if (entityType && segments.length === 1) {
       const params = parseDocumentListParams(request.query as Record<string, unknown>, options.providers);
       const list = await loadDocumentList({ admin: options.admin, providers: options.providers, documents: options.documents }, entityType, params, pageSize);
-      return send(200, renderDocumentListPage(ctx, entityType, params, list, pageSize));
+      return send(200, renderDocumentListPage(ctx, entityType, params, list, pageSize, takeFlash()));
     }
     if (entityType && segments.length === 2) {
       if (!/^\d{1,15}$/.test(segments[1]!) || Number(segments[1]) < 1) {
@@ -175,9 +186,13 @@ export function adminRouter(options: AdminRouterOptions): RequestHandler {
       const document = options.documents ? ((await options.documents.byIds(entityType, [id]))[0] ?? null) : null;
       if (options.documents && !document) return send(404, renderMessagePage(ctx, 'Not found', 'There is no such document.'));
       const views = await Promise.all(
-        options.providers.map(async (provider) => ({ provider, view: await options.admin.documentStatus(entityType, id, provider.key) })),
+        options.providers.map(async (provider) => ({
+          provider,
+          view: await options.admin.documentStatus(entityType, id, provider.key),
+          events: await options.admin.eventStatuses(entityType, id, provider.key),
+        })),
       );
-      return send(200, renderDocumentPage(ctx, entityType, id, document, views));
+      return send(200, renderDocumentPage(ctx, entityType, id, document, views, takeFlash()));
     }
     next();
   };

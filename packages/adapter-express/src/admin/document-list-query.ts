@@ -2,11 +2,16 @@ import type { Provider, SyncStatus } from '@byte8/core';
 import { SYNC_STATUSES } from '@byte8/core';
 import type { DocumentSort } from '../documents/host-documents.js';
 
-export type ListSort = DocumentSort | 'sync_desc' | 'sync_asc';
+export type ListSort = DocumentSort | 'sync_desc' | 'sync_asc' | 'status_asc' | 'status_desc';
 
 export const LIST_SORTS: readonly ListSort[] = [
-  'date_desc', 'date_asc', 'number_desc', 'number_asc', 'total_desc', 'total_asc', 'sync_desc', 'sync_asc',
+  'date_desc', 'date_asc', 'number_desc', 'number_asc', 'total_desc', 'total_asc', 'sync_desc', 'sync_asc', 'status_asc', 'status_desc',
 ];
+
+/** Sorts the host cannot do: the sync-state mirror pages these. */
+export function sortsByMirror(sort: ListSort): boolean {
+  return sort.startsWith('sync_') || sort.startsWith('status_');
+}
 
 /** A list page's query string, validated; anything unknown falls back to the default. */
 export interface DocumentListParams {

@@ -1,6 +1,8 @@
 import type { AdminApi, DocumentStatusView, Provider } from '@byte8/core';
 import type { DocumentEntityType, HostDocument, HostDocuments } from '../documents/host-documents.js';
-import type { DocumentListParams } from './document-list-query.js';
+import { type DocumentListParams, sortsByMirror } from './document-list-query.js';
+
+const MIRROR_SORT = { sync_asc: 'last_sync_at_asc', sync_desc: 'last_sync_at_desc', status_asc: 'status_asc', status_desc: 'status_desc' } as const;
 
 export interface DocumentListRow {
   readonly id: number;
@@ -19,7 +21,7 @@ export interface DocumentList {
 
 /**
  * Joins the host's documents with the chips. Unfiltered, the host pages its
- * documents in its own order; filtered by status (or sorted by last sync),
+ * documents in its own order; filtered by status (or sorted by status or last sync),
  * the mirror pages the ids and the host fills in the rows.
  */
 export async function loadDocumentList(
@@ -32,13 +34,13 @@ export async function loadDocumentList(
   let ids: number[];
   let total: number;
   let documents: readonly HostDocument[];
-  const fromMirror = params.status !== null || !deps.documents || params.sort.startsWith('sync_');
+  const fromMirror = params.status !== null || !deps.documents || sortsByMirror(params.sort);
   if (fromMirror) {
     const page = await deps.admin.listStatuses({
       entityType,
       provider: params.provider,
       ...(params.status ? { status: params.status } : {}),
-      sort: params.sort === 'sync_asc' ? 'last_sync_at_asc' : 'last_sync_at_desc',
+      sort: MIRROR_SORT[params.sort as keyof typeof MIRROR_SORT] ?? 'last_sync_at_desc',
       limit: pageSize,
       offset,
     });

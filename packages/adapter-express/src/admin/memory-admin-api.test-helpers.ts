@@ -1,14 +1,17 @@
 import type {
   AdminApi,
   ConnectionStatusView,
+  DashboardFiguresView,
   DashboardTileView,
   DeadLetterBannerView,
   DocumentStatusView,
   EntityType,
   HeldAction,
   HeldRowsView,
+  EventStatusView,
   OutboxRow,
   ProviderLabels,
+  ResyncResult,
   SyncStateQuery,
   SyncStateRecord,
 } from '@byte8/core';
@@ -24,6 +27,7 @@ export class MemoryAdminApi implements AdminApi {
   readonly connections = new Map<string, { tenantId: string | null; codeIssuedAt: Date | null }>();
   readonly held = new Map<string, { count: number; tenants: string[] }>();
   readonly calls: string[] = [];
+  readonly events = new Map<string, EventStatusView[]>();
 
   constructor(private readonly labels: Readonly<Record<string, ProviderLabels>>) {}
 
@@ -96,7 +100,39 @@ export class MemoryAdminApi implements AdminApi {
         record.providerEntityId ??
         (record.skipReason ? `Skipped: ${record.skipReason}` : record.errorCode ? `Error: ${record.errorCode}` : null))
       : null;
-    return { entityType, entityId, provider, status, chip: { label: chips[status], className: `byte8-sync-chip--${status}`, title }, record };
+    const reason =
+      record?.status === 'failed' ? `Sync failed: error ${record.errorCode}.` : record?.status === 'skipped' ? `Not sent because ${record.skipReason}.` : null;
+    return { entityType, entityId, provider, status, chip: { label: chips[status], className: `byte8-sync-chip--${status}`, title }, reason, record };
+  }
+
+  async eventStatuses(entityType: EntityType, entityId: number, provider: string): Promise<EventStatusView[]> {
+    return this.events.get(`${provider}:${entityType}:${entityId}`) ?? [];
+  }
+
+  async resync(entityType: EntityType, entityId: number, provider: string): Promise<ResyncResult> {
+    this.calls.push(`resync:${provider}:${entityType}:${entityId}`);
+    const index = this.records.findIndex((r) => r.entityType === entityType && r.entityId === entityId && r.provider === provider);
+    if (index === -1) return { outcome: 'not_found', events: [], message: 'Nothing to send.' };
+    this.records[index] = { ...this.records[index]!, status: 'pending', errorCode: null, skipReason: null, message: null };
+    return { outcome: 'queued', events: [`${entityType}.created`], message: `Queued again: ${entityType}.created.` };
+  }
+
+  async dashboardFigures(provider: string): Promise<DashboardFiguresView> {
+    const hours = Array.from({ length: 24 }, (_, i) => ({ hourStart: new Date(Date.UTC(2026, 4, 1, i)), delivered: i % 5, failed: i === 20 ? 2 : 0 }));
+    return {
+      provider,
+      deliveredToday: 40,
+      pending: 3,
+      failed24h: 2,
+      failedAtLedger24h: 1,
+      refused24h: 1,
+      oldestPending: '4 minutes',
+      oldestPendingSeconds: 240,
+      lastDelivery: 'just now',
+      lastDeliveredAt: new Date('2026-05-01T23:59:00Z'),
+      hours,
+      worker: { attempts: 44, succeeded: 40, retried: 3, deadLettered: 1, averageLatencyMs: 12 },
+    };
   }
 
   async documentStatuses(entityType: EntityType, entityIds: readonly number[], provider: string): Promise<DocumentStatusView[]> {
@@ -134,6 +170,7 @@ export function record(partial: Partial<SyncStateRecord> & Pick<SyncStateRecord,
     providerReference: null,
     skipReason: null,
     errorCode: null,
+    message: null,
     lastSyncAt: new Date('2026-04-29T10:11:12Z'),
     ...partial,
   };

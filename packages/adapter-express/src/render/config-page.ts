@@ -28,7 +28,12 @@ export interface DirectProviderConfigView {
 
 export type ProviderConfigView = LedgerProviderConfigView | DirectProviderConfigView;
 
-/** The configuration page: one section per installed provider (§10.3). */
+/**
+ * The configuration page: one section per installed provider (§10.3). A
+ * ledger provider not yet paired shows pairing first; a paired one shows its
+ * connection first, with pairing again folded under it. A provider in direct
+ * mode shows its OAuth connection instead.
+ */
 export function renderConfigPage(ctx: PageContext, views: readonly ProviderConfigView[], publicBaseUrl: string, flash: Flash | null): string {
   const sections = views.map((view) => {
     const { provider } = view;
@@ -38,8 +43,12 @@ export function renderConfigPage(ctx: PageContext, views: readonly ProviderConfi
 ${renderDeadLetterBanner(ctx, provider, view.deadLetters)}`;
     } else {
       const code = flash?.pairingCode?.provider === provider.key ? flash.pairingCode : null;
-      body = html`${renderPairingSection(ctx, provider, view.status, publicBaseUrl, code)}
-${renderConnectionSection(ctx, provider, view.status, view.deadLetters, view.held)}`;
+      const pairing = renderPairingSection(ctx, provider, view.status, publicBaseUrl, code);
+      const connection = renderConnectionSection(ctx, provider, view.status, view.deadLetters, view.held);
+      // Paired: the connection leads and pairing again folds away under it (open while a fresh code is shown).
+      body = view.status.connected
+        ? html`${connection}<details class="byte8-repair" id="${provider.key}-repair"${code ? html` open` : ''}><summary>Pair again…</summary>${pairing}</details>`
+        : html`${pairing}${connection}`;
     }
     return html`<section class="byte8-card" aria-labelledby="${provider.key}-heading" id="${provider.key}">
 <h2 id="${provider.key}-heading">${provider.labels.name}</h2>

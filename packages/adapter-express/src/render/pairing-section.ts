@@ -17,6 +17,11 @@ export function renderPairingSection(
   publicBaseUrl: string,
   justGenerated: Flash['pairingCode'] | null,
 ): SafeHtml {
+  // Once paired, pairing again moves the store to a new tenant: say so, and keep the heading out of the way.
+  const heading = status.connected ? 'Pair again' : 'Pair with the ledger';
+  const intro = status.connected
+    ? `This store is paired (tenant ${status.tenantId ?? '—'}). Pair again only to move it to another ledger tenant: generate a new code and enter it at the ledger.`
+    : 'Generate a pairing code, then open the ledger and paste the code and this store’s base URL.';
   const id = provider.key;
   const ttl = status.pairingCode.ttlMinutes;
   let code: SafeHtml;
@@ -37,8 +42,8 @@ export function renderPairingSection(
     : html`<button type="submit" class="byte8-primary">Generate pairing code</button>`;
   const confirm = pending ? html` data-confirm="A pairing code is pending. Regenerating makes it invalid at once. Continue?"` : '';
   const ledger = status.ledgerBaseUrl.replace(/\/+$/, '');
-  return html`<h3>Pair with the ledger</h3>
-<p class="byte8-note">Generate a pairing code, then open the ledger and paste the code and this store's base URL. A code is single use and expires after ${ttl} minutes.</p>
+  return html`<h3 id="${id}-pairing-heading">${heading}</h3>
+<p class="byte8-note">${intro} A code is single use and expires after ${ttl} minutes.</p>
 <div class="byte8-row"><label for="${id}-base-url">Store base URL</label>
 <input id="${id}-base-url" type="text" readonly value="${publicBaseUrl}">
 <button type="button" data-copy="${id}-base-url">Copy</button></div>

@@ -18,6 +18,10 @@ a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,su
 main{padding:16px 24px;max-width:1100px}
 section.byte8-card{background:#fff;border:1px solid #d6d6d6;border-radius:6px;padding:16px;margin:0 0 16px}
 section.byte8-card h2{margin-top:0;font-size:1.1rem}
+a.byte8-tile{background:#fff;border-top:1px solid #d6d6d6;border-right:1px solid #d6d6d6;border-bottom:1px solid #d6d6d6;border-radius:6px;padding:16px;margin:0 0 16px}
+a.byte8-tile h2{margin-top:0;font-size:1.1rem}
+dl.byte8-card{display:grid;grid-template-columns:max-content auto;gap:4px 16px;background:#fff;border:1px solid #d6d6d6;border-radius:6px;padding:16px;margin:0 0 16px}
+dl.byte8-card dt{font-weight:600}dl.byte8-card dd{margin:0}
 .byte8-row{display:flex;gap:8px;align-items:center;flex-wrap:wrap;margin:8px 0}
 .byte8-row label{min-width:170px;font-weight:600}
 form[role=search] label{min-width:0;margin-left:8px}
@@ -52,4 +56,16 @@ table.byte8-table td.byte8-num{text-align:right;font-variant-numeric:tabular-num
 .byte8-detail dl{display:grid;grid-template-columns:max-content auto;gap:4px 16px}
 .byte8-detail dt{font-weight:600}.byte8-detail dd{margin:0}
 .byte8-pager{display:flex;gap:12px;align-items:center;margin:12px 0}
+.byte8-figure-list{display:flex;flex-wrap:wrap;gap:12px 28px;margin:0 0 12px}
+.byte8-figure dt{font-size:.85rem;color:#4a4a4a}.byte8-figure dd{margin:0;font-size:1.3rem}
+.byte8-chart{margin:0}.byte8-chart figcaption{font-weight:600;margin-bottom:4px}
+.byte8-chart text{font-size:9px;fill:#4a4a4a}.byte8-axis{stroke:#8a8a8a}
+.byte8-bar-ok{fill:#1f7a1f;background:#1f7a1f}.byte8-bar-failed{fill:#b3261e;background:#b3261e}
+.byte8-key{display:inline-block;width:10px;height:10px;margin:0 2px 0 8px;vertical-align:middle}
+.byte8-reason{margin:4px 0;max-width:60ch}
+details.byte8-repair{margin-top:16px;border-top:1px solid #e2e2e2;padding-top:8px}
+details.byte8-repair summary{cursor:pointer;font-weight:600}
+.byte8-events{margin:8px 0;padding-left:18px}
+form.byte8-inline{display:inline;margin:0}
+td.byte8-nowrap,.byte8-nowrap{white-space:nowrap}
 `);

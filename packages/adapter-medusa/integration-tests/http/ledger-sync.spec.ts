@@ -246,5 +246,80 @@ medusaIntegrationTestRunner({
       // A second pass finds nothing more to do.
       expect((await medusa.connector.reconciler.runOnce()).enqueued).toBe(0);
     });
+
+    it('explains a failed payment in words, syncs it again through the admin API, and serves the day’s figures', async () => {
+      const { headers } = await pair();
+      sim.setPolicy('invoice.paid', { outcome: 'failed', errorCode: 'validation', message: 'No bank account is mapped for pp_system_default.' });
+      try {
+        const shop = new MedusaShop(getContainer());
+        const orderId = await shop.placeOrder({ email: 'pay@byte8.test' });
+        await eventually(() => known('invoice.created', 'invoice', orderId), 'order.placed to enqueue invoice.created');
+        await shop.capture(orderId);
+        await eventually(() => known('invoice.paid', 'invoice', orderId), 'payment.captured to enqueue invoice.paid');
+        const medusa = await byte8Of(getContainer());
+        const invoiceId = await medusa.connector.storage.entityRefs.aliasOf('invoice', orderId);
+        await medusa.connector.worker.drainUntilIdle();
+        await sim.idle();
+
+        const failed = (await api.get(`/admin/byte8/orders/${orderId}`, { headers })).data;
+        const { data: [order] } = await shop.query.graph({ entity: 'order', fields: ['id', 'display_id'], filters: { id: orderId } });
+        expect(failed.invoice[0].documents[0]).toMatchObject({
+          entityType: 'invoice',
+          entityId: invoiceId,
+          status: 'failed',
+          reason: 'Sync failed: Sage Accounting rejected the data as invalid (validation). The ledger says: “No bank account is mapped for pp_system_default.”',
+        });
+        // One entry per installed provider; only Sage is paired here.
+        const sagePayment = failed.payments.find((p: { provider: string }) => p.provider === PROVIDER);
+        expect(sagePayment).toEqual(
+          expect.objectContaining({
+            provider: PROVIDER,
+            paidEventQueued: true,
+            documents: [expect.objectContaining({ label: `Payment #${order.display_id}`, eventName: 'invoice.paid', outboxStatus: 'succeeded', status: 'failed', entityId: invoiceId })],
+          }),
+        );
+        expect(sagePayment.documents[0].reason).toContain('No bank account is mapped');
+
+        // Bad requests change nothing.
+        const before = (await medusa.connector.storage.outbox.list({})).total;
+        const refused = async (body: unknown, status: number, withHeaders = headers) =>
+          expect((await api.post('/admin/byte8/resync', body, { headers: withHeaders }).catch((e: any) => e.response)).status).toBe(status);
+        const forSage = { provider: PROVIDER };
+        await refused({ entity_type: 'invoice', entity_id: invoiceId, ...forSage }, 401, {});
+        await refused({ entity_type: 'order', entity_id: invoiceId, ...forSage }, 400);
+        await refused({ entity_type: 'invoice', entity_id: String(invoiceId), ...forSage }, 400);
+        await refused({ entity_type: 'invoice', entity_id: -1, ...forSage }, 400);
+        await refused({ entity_type: 'invoice', entity_id: invoiceId, extra: true, ...forSage }, 400);
+        // Several providers are installed: which one must be said.
+        await refused({ entity_type: 'invoice', entity_id: invoiceId }, 400);
+        await refused({ entity_type: 'invoice', entity_id: invoiceId, provider: 'nope' }, 400);
+        // Xero is installed but not paired.
+        await refused({ entity_type: 'invoice', entity_id: invoiceId, provider: 'xero' }, 409);
+        await refused({ entity_type: 'invoice', entity_id: 987_654_321, ...forSage }, 404);
+        expect((await medusa.connector.storage.outbox.list({})).total).toBe(before);
+        expect((await api.get(`/admin/byte8/orders/${orderId}`, { headers })).data.invoice[0].documents[0].status).toBe('failed');
+
+        sim.setPolicy('invoice.paid', 'synced');
+        const again = await api.post('/admin/byte8/resync', { entity_type: 'invoice', entity_id: invoiceId, provider: PROVIDER }, { headers });
+        expect(again.status).toBe(200);
+        expect(again.data).toMatchObject({ provider: PROVIDER, outcome: 'queued', events: ['invoice.created', 'invoice.paid'] });
+        expect((await api.get(`/admin/byte8/orders/${orderId}`, { headers })).data.invoice[0].documents[0]).toMatchObject({ status: 'pending', reason: null });
+        await medusa.connector.worker.drainUntilIdle();
+        await sim.idle();
+        const synced = (await api.get(`/admin/byte8/orders/${orderId}`, { headers })).data;
+        expect(synced.invoice[0].documents[0].status).toBe('synced');
+        expect(synced.payments.find((p: { provider: string }) => p.provider === PROVIDER).documents[0]).toMatchObject({ status: 'synced', idempotencyKey: expect.stringMatching(new RegExp(`^invoice\\.paid:${invoiceId}:v\\d+$`)) });
+
+        const figures = await api.get('/admin/byte8/figures', { headers });
+        expect(figures.status).toBe(200);
+        const sage = figures.data.providers.find((p: { key: string }) => p.key === PROVIDER).figures;
+        expect(sage).toMatchObject({ pending: 0, refused24h: 0, failedAtLedger24h: 0, oldestPending: '—' });
+        expect(sage.deliveredToday).toBe(sim.deliveries.filter((d) => d.status === 202).length);
+        expect(sage.hours).toHaveLength(24);
+        expect((await api.get('/admin/byte8/figures').catch((e: any) => e.response)).status).toBe(401);
+      } finally {
+        sim.setPolicy('invoice.paid', 'synced');
+      }
+    });
   },
 });

@@ -30,6 +30,26 @@ async function statuses(
   return result;
 }
 
+/**
+ * The payment of each provider: the invoice's `invoice.paid` event, delivered
+ * or not, and the ledger's answer once it came after it (the mirror keeps one
+ * row per invoice, shared by its created and paid events).
+ */
+async function paymentStatuses(medusa: MedusaConnector, invoiceId: number, label: string) {
+  const payments = [];
+  for (const provider of medusa.connector.providers) {
+    const events = await medusa.connector.admin.eventStatuses('invoice', invoiceId, provider.key);
+    const paid = events.find((event) => event.eventName === 'invoice.paid');
+    payments.push({
+      provider: provider.key,
+      name: provider.labels.name,
+      paidEventQueued: paid !== undefined,
+      documents: paid ? [{ ...paid, label, entityType: 'invoice' as const, entityId: invoiceId, reason: paid.status === 'failed' || paid.status === 'skipped' ? paid.detail : null }] : [],
+    });
+  }
+  return payments;
+}
+
 /** Sync status of an order's invoice, its payment (the `invoice.paid` event) and its credit memos. */
 export async function orderStatuses(medusa: MedusaConnector, orderId: string) {
   const order = await medusa.source.orderById(orderId);
@@ -39,10 +59,7 @@ export async function orderStatuses(medusa: MedusaConnector, orderId: string) {
   const invoice = await statuses(medusa, 'invoice', [{ hostId: order.id, label: `Invoice #${number}` }]);
   const refunds = orderRefunds(order).map((refund, index) => ({ hostId: refund.id, label: `Credit memo #${number}-R${index + 1}` }));
   const creditMemos = await statuses(medusa, 'creditmemo', refunds);
-  const payments = [];
-  for (const provider of medusa.connector.providers) {
-    payments.push({ provider: provider.key, paidEventQueued: await medusa.connector.storage.outbox.knows(provider.key, 'invoice.paid', invoiceId) });
-  }
+  const payments = await paymentStatuses(medusa, invoiceId, `Payment #${number}`);
   return { orderId: order.id, invoiceId, invoice, creditMemos, payments };
 }
 

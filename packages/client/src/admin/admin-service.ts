@@ -1,36 +1,48 @@
 import type {
+  ActivityStore,
   AdminApi,
+  CanonicalSource,
   Clock,
   ConnectionStatusView,
   ConnectionStore,
+  DashboardFiguresView,
   DashboardTileView,
   DeadLetterBannerView,
   DocumentStatusView,
   EntityType,
   HeldAction,
   HeldRowsView,
+  EventStatusView,
   LedgerAuth,
   LedgerHealth,
   LedgerTransport,
   Logger,
   OutboxStore,
+  Provider,
   ProviderLabels,
   Random,
+  ResyncResult,
   SecretBox,
   SyncStateQuery,
   SyncStateRecord,
   SyncStateStore,
 } from '@byte8/core';
+import type { DeliveryStats } from '../metrics/delivery-metrics.js';
 import { generatePairingCode } from '../pairing/generate-pairing-code.js';
 import { PAIRING_CODE_TTL_SECONDS } from '../pairing/pairing-code.js';
 import { type LedgerUrlPolicy, LedgerUrlRefusedError } from '../transport/ledger-url-policy.js';
 import { DEFAULT_LEDGER_BASE_URL, isConnected, resolveLedgerAuth } from '../transport/resolve-ledger-auth.js';
+import type { EventEnqueuer } from '../reconcile/event-enqueuer.js';
 import { connectionStatusState } from './connection-status-view.js';
+import { dashboardFiguresView, startOfUtcDay } from './dashboard-figures-view.js';
 import { dashboardTileView } from './dashboard-tile-view.js';
 import { documentStatusView } from './document-status-view.js';
+import { eventStatusViews } from './event-status-view.js';
+import { OneAtATime } from './one-at-a-time.js';
+import { resyncDocument } from './resync-document.js';
 
 export interface AdminServiceDeps {
-  readonly providers: readonly { readonly key: string; readonly labels: ProviderLabels }[];
+  readonly providers: readonly Provider[];
   readonly connections: ConnectionStore;
   readonly outbox: OutboxStore;
   readonly syncState: SyncStateStore;
@@ -44,6 +56,12 @@ export interface AdminServiceDeps {
   readonly defaultLedgerBaseUrl?: string;
   /** Where the stored ledger URL may point; default the real ledger's hosts and `defaultLedgerBaseUrl`. */
   readonly ledgerUrlPolicy?: LedgerUrlPolicy;
+  /** The dashboard figures' aggregates (`storage.activity`); needed by `dashboardFigures`. */
+  readonly activity?: ActivityStore;
+  /** This process's delivery counters (the worker's metrics), shown with the figures. */
+  readonly deliveryMetrics?: { read(): DeliveryStats };
+  /** What "Sync again" queues with: the publisher, and the host's data for documents with no event left. */
+  readonly resync?: { readonly enqueuer: EventEnqueuer; readonly source: CanonicalSource };
 }
 
 type Auth =
@@ -64,6 +82,8 @@ type Auth =
 export class AdminService implements AdminApi {
   readonly #deps: AdminServiceDeps;
   readonly #defaultBaseUrl: string;
+  /** "Sync again" of one document runs one at a time in this process (two instances at once may both queue). */
+  readonly #resyncs = new OneAtATime();
 
   constructor(deps: AdminServiceDeps) {
     this.#deps = deps;
@@ -195,6 +215,30 @@ export class AdminService implements AdminApi {
       ledgerHost: hostOf(baseUrl),
       now: this.#deps.clock.now(),
     });
+  }
+
+  async dashboardFigures(provider: string): Promise<DashboardFiguresView> {
+    this.#labels(provider);
+    if (!this.#deps.activity) throw new Error('AdminService: dashboardFigures needs `activity` (storage.activity)');
+    const now = this.#deps.clock.now();
+    const figures = await this.#deps.activity.figures(provider, { now, since: startOfUtcDay(now) });
+    return dashboardFiguresView(provider, figures, now, this.#deps.deliveryMetrics?.read() ?? null);
+  }
+
+  async eventStatuses(entityType: EntityType, entityId: number, provider: string): Promise<EventStatusView[]> {
+    const labels = this.#labels(provider);
+    const [{ rows }, record] = await Promise.all([
+      this.#deps.outbox.list({ provider, entityType, entityId, limit: 500 }),
+      this.#deps.syncState.find(entityType, entityId, provider),
+    ]);
+    return eventStatusViews(rows, record, labels);
+  }
+
+  async resync(entityType: EntityType, entityId: number, provider: string): Promise<ResyncResult> {
+    this.#labels(provider);
+    const resync = this.#deps.resync;
+    if (!resync) throw new Error('AdminService: resync needs `resync` ({ enqueuer, source }); createByte8 wires it');
+    return this.#resyncs.run(`${provider}\u0000${entityType}\u0000${entityId}`, () => resyncDocument({ ...this.#deps, ...resync }, entityType, entityId, provider));
   }
 
   #labels(provider: string): ProviderLabels {

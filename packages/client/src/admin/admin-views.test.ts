@@ -1,8 +1,9 @@
-import type { ProviderLabels, SyncStateRecord } from '@byte8/core';
+import type { SyncStateRecord } from '@byte8/core';
 import { describe, expect, it } from 'vitest';
 import { connectionStatusState } from './connection-status-view.js';
 import { dashboardTileView, relativeTime } from './dashboard-tile-view.js';
 import { documentStatusView } from './document-status-view.js';
+import { sageLabels, syncRecord } from './view-fixtures.test-helpers.js';
 
 const base = { provider: 'sage_accounting', providerName: 'Sage Accounting', connected: true };
 
@@ -62,23 +63,8 @@ describe('dashboardTileView (wire-contract §10.4)', () => {
 });
 
 describe('documentStatusView (wire-contract §10.1)', () => {
-  const labels: ProviderLabels = {
-    name: 'Sage Accounting',
-    statusColumn: 'Sage Status',
-    chips: { synced: '✓ Synced', pending: '⏳ Pending', skipped: '⏸ Skipped', failed: '✗ Failed', none: '—' },
-  };
-  const record = (fields: Partial<SyncStateRecord>): SyncStateRecord => ({
-    entityType: 'invoice',
-    entityId: 7,
-    provider: 'sage_accounting',
-    status: 'synced',
-    providerEntityId: null,
-    providerReference: null,
-    skipReason: null,
-    errorCode: null,
-    lastSyncAt: new Date(0),
-    ...fields,
-  });
+  const labels = sageLabels;
+  const record = syncRecord;
   const chip = (r: SyncStateRecord | null) => documentStatusView('invoice', 7, 'sage_accounting', labels, r).chip;
 
   it('renders the label, class and tooltip precedence', () => {

@@ -1,10 +1,12 @@
 import type { DocumentStatusView, EntityType, ProviderLabels, SyncStateRecord } from '@byte8/core';
+import { statusReason } from './status-reason.js';
 
 /**
  * A document's chip (wire-contract §10.1): the provider's label for the
  * status, class `byte8-sync-chip byte8-sync-chip--<status>`, and a tooltip
  * from the first non-empty of provider reference, provider entity id,
  * `Skipped: <reason>`, `Error: <code>`. No row renders `—` without a tooltip.
+ * A skipped or failed document also gets its reason in words.
  */
 export function documentStatusView(
   entityType: EntityType,
@@ -26,6 +28,7 @@ export function documentStatusView(
     provider,
     status,
     chip: { label: labels.chips[status], className: `byte8-sync-chip byte8-sync-chip--${status}`, title: title || null },
+    reason: statusReason(record, labels.name),
     record,
   };
 }

@@ -183,6 +183,9 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
           logger: get<Logger>(TOKENS.Logger),
           defaultLedgerBaseUrl: defaultBaseUrl,
           ledgerUrlPolicy: urlPolicy,
+          activity: storage.activity,
+          deliveryMetrics: get<DeliveryMetrics>(CLIENT_TOKENS.DeliveryMetrics),
+          resync: { enqueuer: get<Publisher>(CLIENT_TOKENS.Publisher), source: get<CanonicalSource>(TOKENS.CanonicalSource) },
         }),
     },
   ];

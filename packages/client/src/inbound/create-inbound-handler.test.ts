@@ -537,6 +537,18 @@ describe.each(testDialects())('inbound handler over $name', (dialect) => {
       expect((await storage.syncState.find('invoice', 502, 'freeagent'))?.status).toBe('synced');
     });
 
+    it('keeps an optional message with a failure: trimmed, cut at 500 characters, cleared by a callback without one', async () => {
+      const body = callbackBody(503, { sync_status: 'failed', provider_entity_id: null, error_code: 'validation', message: '  Contact has no email.  ' });
+      expect((await post(body)).status).toBe(200);
+      expect(await storage.syncState.find('invoice', 503, 'sage_accounting')).toMatchObject({ status: 'failed', message: 'Contact has no email.' });
+      expect((await post(callbackBody(503, { sync_status: 'failed', provider_entity_id: null, error_code: 'provider', message: 'y'.repeat(2000) }))).status).toBe(200);
+      const long = await storage.syncState.find('invoice', 503, 'sage_accounting');
+      expect(long?.message).toHaveLength(500);
+      expect(long?.message?.endsWith('…')).toBe(true);
+      expect((await post(callbackBody(503))).status).toBe(200);
+      expect(await storage.syncState.find('invoice', 503, 'sage_accounting')).toMatchObject({ status: 'synced', message: null });
+    });
+
     it.each([
       [{ entity_type: 'order' }, 'entity_type must be one of: invoice, creditmemo, customer, product.'],
       [{ magento_entity_id: 0 }, 'magento_entity_id must be a positive integer.'],
@@ -546,6 +558,8 @@ describe.each(testDialects())('inbound handler over $name', (dialect) => {
       [{ sync_status: undefined }, 'sync_status must be one of: synced, skipped, failed.'],
       [{ error_code: 'x'.repeat(65) }, 'error_code must be a string of at most 64 characters, or null.'],
       [{ last_sync_at: 'yesterday' }, 'last_sync_at must be ISO-8601 or YYYY-MM-DD HH:MM:SS (UTC).'],
+      [{ message: { text: 'nested' } }, 'message must be a string or null.'],
+      [{ message: 42 }, 'message must be a string or null.'],
     ])('refuses %j with a clear 400 and writes nothing', async (fields, message) => {
       const rowsBefore = await rowCount(TABLE_NAMES.syncState);
       const id = (fields as { magento_entity_id?: number }).magento_entity_id ?? 600;

@@ -10,6 +10,7 @@ const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   provider: 'provider is required (at most 32 characters).',
   sync_status: 'sync_status must be one of: synced, skipped, failed.',
   last_sync_at: 'last_sync_at must be ISO-8601 or YYYY-MM-DD HH:MM:SS (UTC).',
+  message: 'message must be a string or null.',
 };
 
 /**
@@ -21,6 +22,8 @@ const FIELD_MESSAGES: Readonly<Record<string, string>> = {
  * so one provider's tenant cannot set another provider's chips. (Magento,
  * with one shared credential set, records any name; see
  * docs/wire-compatibility.md.)
+ * An optional `message` (this project's addition) is kept beside the codes,
+ * cut at 500 characters.
  */
 export async function serveSyncState(
   deps: { readonly syncState: SyncStateStore; readonly clock: Clock },
@@ -54,6 +57,7 @@ export async function serveSyncState(
     providerReference: callback.provider_reference,
     skipReason: callback.skip_reason,
     errorCode: callback.error_code,
+    message: callback.message,
     lastSyncAt,
   });
   return voidResponse();

@@ -1,5 +1,6 @@
 import type { Logger } from '@byte8/core';
 import { type DestinationStream, type Level, pino } from 'pino';
+import { prettyLogStream } from './pretty-log-stream.js';
 import { scrubSecrets, scrubValue } from './scrub-secrets.js';
 import { REDACTED, SECRET_PATHS } from './secret-paths.js';
 
@@ -13,6 +14,12 @@ export interface CreateLoggerOptions {
   readonly name?: string;
   /** Where JSON lines go. Default stdout (pino's sonic-boom on fd 1). */
   readonly destination?: DestinationStream | NodeJS.WritableStream;
+  /**
+   * `json` (one JSON object a line), `pretty` (one readable line an event,
+   * for people), or `auto` (default): pretty when the destination is a
+   * terminal, JSON otherwise. Secrets are redacted either way.
+   */
+  readonly format?: 'json' | 'pretty' | 'auto';
   /** Fixed fields on every line, e.g. `{ pid, worker }`. */
   readonly bindings?: Readonly<Record<string, unknown>>;
 }
@@ -51,9 +58,20 @@ export function createLogger(options: CreateLoggerOptions = {}): Byte8Logger {
         },
       },
     },
-    (options.destination as DestinationStream | undefined) ?? pino.destination(1),
+    destinationOf(options),
   );
   return wrap(instance);
+}
+
+function destinationOf(options: CreateLoggerOptions): DestinationStream {
+  const target = options.destination ?? process.stdout;
+  const terminal = (target as { isTTY?: boolean }).isTTY === true;
+  const format = options.format ?? 'auto';
+  if (!['json', 'pretty', 'auto'].includes(format)) throw new TypeError(`createLogger: \`format\` must be json, pretty or auto, got ${String(format)}`);
+  if (format === 'pretty' || (format === 'auto' && terminal)) {
+    return prettyLogStream(target as NodeJS.WritableStream, { colour: terminal });
+  }
+  return (options.destination as DestinationStream | undefined) ?? pino.destination(1);
 }
 
 function wrap(instance: pino.Logger): Byte8Logger {

@@ -1,4 +1,5 @@
 import type {
+  ActivityStore,
   ConnectionStore,
   EntityRefStore,
   OAuthConnectionStore,
@@ -30,6 +31,8 @@ export interface Byte8Storage {
   readonly rateLimits: RateLimitStore;
   /** OAuth connections of providers in direct mode (tokens sealed, refresh single-flight). */
   readonly oauthConnections: OAuthConnectionStore;
+  /** Aggregates for the admin dashboard's figures. */
+  readonly activity: ActivityStore;
   /** Named change-feed positions of reconciliation and backfill. */
   readonly watermarks: WatermarkStore;
   /** Runs the connector's migrations (idempotent). */

@@ -4,6 +4,7 @@ import { type Dialect, Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Byte8Storage } from './byte8-storage.js';
+import { KyselyActivityStore } from './activity-store.js';
 import { KyselyConnectionStore } from './connection-store.js';
 import { KyselyEntityRefStore } from './entity-ref-store.js';
 import { listenPg } from './listen/listen-pg.js';
@@ -100,6 +101,7 @@ export async function createStorage(options: StorageOptions = {}): Promise<Byte8
     schema,
     outbox: new KyselyOutboxStore(context),
     syncState: new KyselySyncStateStore(context),
+    activity: new KyselyActivityStore(context),
     connections: new KyselyConnectionStore(context),
     entityRefs: new KyselyEntityRefStore(context),
     replayGuard: new KyselyReplayGuard(context),

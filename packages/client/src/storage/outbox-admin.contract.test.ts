@@ -104,4 +104,15 @@ describe.each(dialects)('outbox requeue, purge and inspection on $name', (dialec
     expect(await h.storage.outbox.knows('xero', 'invoice.created', 1)).toBe(false);
     expect(await h.storage.outbox.knows('sage_accounting', 'invoice.created', 2)).toBe(false);
   });
+
+  it('lists one entity’s rows, of every status, and refuses half an entity filter', async () => {
+    await settle([1], 'succeeded');
+    await h.storage.outbox.enqueue([event({ entityId: 1, eventName: 'invoice.paid' }), event({ entityId: 2 }), event({ entityId: 1, provider: 'xero' })]);
+    const rows = await h.storage.outbox.list({ provider: 'sage_accounting', entityType: 'invoice', entityId: 1 });
+    expect(rows.rows.map((r) => [r.eventName, r.status]).sort()).toEqual([['invoice.created', 'succeeded'], ['invoice.paid', 'pending']]);
+    expect(rows.total).toBe(2);
+    expect((await h.storage.outbox.list({ entityType: 'creditmemo', entityId: 1 })).total).toBe(0);
+    await expect(h.storage.outbox.list({ entityType: 'invoice' })).rejects.toThrow(/`entityType` and `entityId`/);
+    await expect(h.storage.outbox.list({ entityType: 'invoice', entityId: 0 })).rejects.toThrow(/`entityType` and `entityId`/);
+  });
 });

@@ -23,7 +23,7 @@ describe.each(dialects)('sync-state mirror on $name', (dialect) => {
     await h.storage.syncState.markPending('invoice', 1, P);
     expect(await h.storage.syncState.find('invoice', 1, P)).toEqual({
       entityType: 'invoice', entityId: 1, provider: P, status: 'pending',
-      providerEntityId: null, providerReference: null, skipReason: null, errorCode: null, lastSyncAt: h.clock.now(),
+      providerEntityId: null, providerReference: null, skipReason: null, errorCode: null, message: null, lastSyncAt: h.clock.now(),
     });
     await h.storage.syncState.upsertTerminal(terminal(1, { status: 'skipped', providerEntityId: null, skipReason: 'zero_value_invoice' }));
     h.clock.advance(60_000);
@@ -73,6 +73,51 @@ describe.each(dialects)('sync-state mirror on $name', (dialect) => {
     expect(page.total).toBe(4);
     const filtered = await h.storage.syncState.list({ entityType: 'invoice', provider: P, status: 'synced', limit: 1 });
     expect(filtered.total).toBe(3);
+  });
+
+  it('keeps the ledger’s message with a failure and clears it with the next callback that has none', async () => {
+    await h.storage.syncState.upsertTerminal(terminal(1, { status: 'failed', providerEntityId: null, errorCode: 'validation', message: 'Contact has no email.' }));
+    expect(await h.storage.syncState.find('invoice', 1, P)).toMatchObject({ status: 'failed', errorCode: 'validation', message: 'Contact has no email.' });
+    await h.storage.syncState.upsertTerminal(terminal(1));
+    expect(await h.storage.syncState.find('invoice', 1, P)).toMatchObject({ status: 'synced', message: null });
+    await expect(h.storage.syncState.upsertTerminal(terminal(1, { message: 'x'.repeat(501) }))).rejects.toThrow(/`message` must be null or a string of at most 500/);
+  });
+
+  it('resetToPending makes a failed row pending, clears its reasons, keeps the provider ids and returns the old row', async () => {
+    const failed = await h.storage.syncState.upsertTerminal(
+      terminal(1, { status: 'failed', providerEntityId: 'sage-1', errorCode: 'provider', message: 'Sage said no.' }),
+    );
+    h.clock.advance(60_000);
+    expect(await h.storage.syncState.resetToPending('invoice', 1, P)).toEqual(failed);
+    expect(await h.storage.syncState.find('invoice', 1, P)).toEqual({
+      ...failed, status: 'pending', errorCode: null, skipReason: null, message: null, lastSyncAt: h.clock.now(),
+    });
+    // A document the mirror never saw gets a pending row; there was nothing before.
+    expect(await h.storage.syncState.resetToPending('invoice', 2, P)).toBeNull();
+    expect(await h.storage.syncState.find('invoice', 2, P)).toMatchObject({ status: 'pending' });
+  });
+
+  it('restore puts the old row back, or removes one that did not exist', async () => {
+    const failed = await h.storage.syncState.upsertTerminal(terminal(1, { status: 'failed', providerEntityId: null, errorCode: 'auth', message: 'm' }));
+    const previous = await h.storage.syncState.resetToPending('invoice', 1, P);
+    await h.storage.syncState.restore('invoice', 1, P, previous);
+    expect(await h.storage.syncState.find('invoice', 1, P)).toEqual(failed);
+    await h.storage.syncState.resetToPending('invoice', 9, P);
+    await h.storage.syncState.restore('invoice', 9, P, null);
+    expect(await h.storage.syncState.find('invoice', 9, P)).toBeNull();
+  });
+
+  it('sorts by status with problems first (status_asc) or last (status_desc), newest first within a status', async () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 3, 30, 12, minute));
+    await h.storage.syncState.upsertTerminal(terminal(1, { lastSyncAt: at(1) }));
+    await h.storage.syncState.upsertTerminal(terminal(2, { status: 'failed', errorCode: 'auth', lastSyncAt: at(2) }));
+    await h.storage.syncState.upsertTerminal(terminal(3, { status: 'skipped', skipReason: 'zero_value_invoice', lastSyncAt: at(3) }));
+    await h.storage.syncState.upsertTerminal(terminal(4, { status: 'failed', errorCode: 'auth', lastSyncAt: at(4) }));
+    await h.storage.syncState.markPending('invoice', 5, P);
+    const ids = async (sort: 'status_asc' | 'status_desc') =>
+      (await h.storage.syncState.list({ entityType: 'invoice', provider: P, sort })).rows.map((r) => r.entityId);
+    expect(await ids('status_asc')).toEqual([4, 2, 3, 5, 1]);
+    expect(await ids('status_desc')).toEqual([1, 5, 3, 4, 2]);
   });
 
   it('rejects bad input with the field name and writes nothing', async () => {

@@ -2,6 +2,7 @@ import {
   ENTITY_TYPES,
   type EntityType,
   type HostTransaction,
+  SYNC_MESSAGE_MAX_LENGTH,
   SYNC_STATUSES,
   type SyncStateQuery,
   type SyncStateRecord,
@@ -19,6 +20,9 @@ const ORDER_BY = {
   last_sync_at_asc: sql`last_sync_at ASC, magento_id ASC`,
   entity_id_desc: sql`magento_id DESC`,
   entity_id_asc: sql`magento_id ASC`,
+  // Problems first: a bookkeeper sorts by status to find what needs attention.
+  status_asc: sql`CASE sync_status WHEN 'failed' THEN 0 WHEN 'skipped' THEN 1 WHEN 'pending' THEN 2 ELSE 3 END ASC, last_sync_at DESC, magento_id DESC`,
+  status_desc: sql`CASE sync_status WHEN 'failed' THEN 0 WHEN 'skipped' THEN 1 WHEN 'pending' THEN 2 ELSE 3 END DESC, last_sync_at DESC, magento_id DESC`,
 } as const;
 
 function toRecord(row: Record<string, unknown>): SyncStateRecord {
@@ -31,6 +35,7 @@ function toRecord(row: Record<string, unknown>): SyncStateRecord {
     providerReference: toStringOrNull(row.provider_reference),
     skipReason: toStringOrNull(row.skip_reason),
     errorCode: toStringOrNull(row.error_code),
+    message: toStringOrNull(row.message),
     lastSyncAt: toDate(row.last_sync_at),
   };
 }
@@ -45,9 +50,9 @@ function checkKey(method: string, entityType: unknown, entityId: unknown, provid
   }
 }
 
-function checkDetail(name: string, value: unknown): void {
-  if (value !== null && (typeof value !== 'string' || value.length > 64)) {
-    throw new TypeError(`upsertTerminal: \`${name}\` must be null or a string of at most 64 characters`);
+function checkDetail(name: string, value: unknown, max = 64): void {
+  if (value !== null && (typeof value !== 'string' || value.length > max)) {
+    throw new TypeError(`upsertTerminal: \`${name}\` must be null or a string of at most ${max} characters`);
   }
 }
 
@@ -79,22 +84,59 @@ export class KyselySyncStateStore implements SyncStateStore {
     checkDetail('providerReference', update.providerReference);
     checkDetail('skipReason', update.skipReason);
     checkDetail('errorCode', update.errorCode);
+    const message = update.message ?? null;
+    checkDetail('message', message, SYNC_MESSAGE_MAX_LENGTH);
     if (!(update.lastSyncAt instanceof Date) || Number.isNaN(update.lastSyncAt.getTime())) {
       throw new TypeError('upsertTerminal: `lastSyncAt` must be a valid Date');
     }
     // Always overwrites, nulls included (§9.3 writer 2).
     const result = await sql<Record<string, unknown>>`
       INSERT INTO ${this.#context.tables.syncState} AS s
-        (entity_type, magento_id, provider, sync_status, provider_entity_id, provider_reference, skip_reason, error_code, last_sync_at)
+        (entity_type, magento_id, provider, sync_status, provider_entity_id, provider_reference, skip_reason, error_code, message, last_sync_at)
       VALUES (${update.entityType}, ${update.entityId}, ${update.provider}, ${update.status}, ${update.providerEntityId},
-        ${update.providerReference}, ${update.skipReason}, ${update.errorCode}, ${update.lastSyncAt}::timestamptz)
+        ${update.providerReference}, ${update.skipReason}, ${update.errorCode}, ${message}, ${update.lastSyncAt}::timestamptz)
       ON CONFLICT (entity_type, magento_id, provider) DO UPDATE SET
         sync_status = excluded.sync_status, provider_entity_id = excluded.provider_entity_id,
         provider_reference = excluded.provider_reference, skip_reason = excluded.skip_reason,
-        error_code = excluded.error_code, last_sync_at = excluded.last_sync_at
+        error_code = excluded.error_code, message = excluded.message, last_sync_at = excluded.last_sync_at
       RETURNING s.*
     `.execute(this.#context.db);
     return toRecord(result.rows[0]!);
+  }
+
+  async resetToPending(entityType: EntityType, entityId: number, provider: string): Promise<SyncStateRecord | null> {
+    checkKey('resetToPending', entityType, entityId, provider);
+    const { db, tables, clock } = this.#context;
+    // The old row comes back from the same statement, so a concurrent callback cannot slip between read and write.
+    const result = await sql<Record<string, unknown>>`
+      WITH old AS (
+        SELECT * FROM ${tables.syncState} WHERE entity_type = ${entityType} AND magento_id = ${entityId} AND provider = ${provider} FOR UPDATE
+      ), written AS (
+        INSERT INTO ${tables.syncState} AS s (entity_type, magento_id, provider, sync_status, last_sync_at)
+        VALUES (${entityType}, ${entityId}, ${provider}, 'pending', ${clock.now()}::timestamptz)
+        ON CONFLICT (entity_type, magento_id, provider) DO UPDATE SET
+          sync_status = 'pending', skip_reason = NULL, error_code = NULL, message = NULL, last_sync_at = excluded.last_sync_at
+        RETURNING s.entity_id
+      )
+      SELECT old.* FROM old, written
+    `.execute(db);
+    const row = result.rows[0];
+    return row ? toRecord(row) : null;
+  }
+
+  async restore(entityType: EntityType, entityId: number, provider: string, previous: SyncStateRecord | null): Promise<void> {
+    checkKey('restore', entityType, entityId, provider);
+    const { db, tables } = this.#context;
+    if (previous === null) {
+      await sql`DELETE FROM ${tables.syncState} WHERE entity_type = ${entityType} AND magento_id = ${entityId} AND provider = ${provider}`.execute(db);
+      return;
+    }
+    await sql`
+      UPDATE ${tables.syncState} SET sync_status = ${previous.status}, provider_entity_id = ${previous.providerEntityId},
+        provider_reference = ${previous.providerReference}, skip_reason = ${previous.skipReason}, error_code = ${previous.errorCode},
+        message = ${previous.message}, last_sync_at = ${previous.lastSyncAt}::timestamptz
+      WHERE entity_type = ${entityType} AND magento_id = ${entityId} AND provider = ${provider}
+    `.execute(db);
   }
 
   async find(entityType: EntityType, entityId: number, provider: string): Promise<SyncStateRecord | null> {

@@ -1,7 +1,9 @@
 import type { EntityType } from '../sync/entity-types.js';
 import type { SyncStateRecord } from '../sync/sync-state.js';
 import type { SyncStatus } from '../sync/sync-status.js';
+import type { ActivityHour } from '../ports/activity-store.js';
 import type { HeldAction, OutboxRow } from '../ports/outbox-store.js';
+import type { OutboxStatus } from '../sync/outbox-status.js';
 import type { SyncStateQuery } from '../ports/sync-state-store.js';
 
 /** Connection states of the config page (wire-contract §10.3). */
@@ -40,7 +42,68 @@ export interface DocumentStatusView {
   readonly provider: string;
   readonly status: SyncStatus | 'none';
   readonly chip: { readonly label: string; readonly className: string; readonly title: string | null };
+  /** Why a skipped or failed document is so, in words (codes explained, the ledger's message appended); else null. */
+  readonly reason: string | null;
   readonly record: SyncStateRecord | null;
+}
+
+/**
+ * One event of a document (its latest outbox row): whether it was delivered
+ * and, once the ledger called back after the delivery, what it came to. The
+ * mirror keeps one row per document, so an answer is the event's only when
+ * it arrived after the event was delivered.
+ */
+export interface EventStatusView {
+  readonly eventName: string;
+  readonly idempotencyKey: string;
+  readonly outboxStatus: OutboxStatus;
+  readonly status: SyncStatus;
+  readonly chip: { readonly label: string; readonly className: string; readonly title: string | null };
+  /** What happened, in words, e.g. `Delivered 2026-04-30 10:11 UTC; the ledger has not answered yet.` */
+  readonly detail: string;
+  readonly attempts: number;
+  readonly lastAttemptAt: Date | null;
+}
+
+/** What "Sync again" did (`AdminApi.resync`). */
+export interface ResyncResult {
+  /**
+   * `queued`: the document's events are pending again (dead letters requeued,
+   * delivered ones re-sent under a new key, or fresh events when none was
+   * left). `already_queued`: one is still pending; nothing changed.
+   */
+  readonly outcome: 'queued' | 'already_queued' | 'not_connected' | 'not_found';
+  readonly events: readonly string[];
+  /** The outcome in a sentence, for a flash message. */
+  readonly message: string;
+}
+
+/** The dashboard's figures for one provider. */
+export interface DashboardFiguresView {
+  readonly provider: string;
+  /** Events the ledger accepted since midnight UTC. */
+  readonly deliveredToday: number;
+  readonly pending: number;
+  /** `failedAtLedger24h + refused24h`. */
+  readonly failed24h: number;
+  readonly failedAtLedger24h: number;
+  readonly refused24h: number;
+  /** `—`, or the age of the oldest pending event, e.g. `4 minutes`. */
+  readonly oldestPending: string;
+  readonly oldestPendingSeconds: number | null;
+  /** `No deliveries yet`, or relative, e.g. `3 minutes ago`. */
+  readonly lastDelivery: string;
+  readonly lastDeliveredAt: Date | null;
+  /** The last 24 hours, oldest first. */
+  readonly hours: readonly ActivityHour[];
+  /** This process's delivery attempts since it started (the worker's metrics); null when it keeps none. */
+  readonly worker: {
+    readonly attempts: number;
+    readonly succeeded: number;
+    readonly retried: number;
+    readonly deadLettered: number;
+    readonly averageLatencyMs: number | null;
+  } | null;
 }
 
 export type TileState = 'disconnected' | 'unknown' | 'error' | 'warning' | 'connected';
@@ -73,4 +136,9 @@ export interface AdminApi {
   documentStatuses(entityType: EntityType, entityIds: readonly number[], provider: string): Promise<DocumentStatusView[]>;
   listStatuses(query: SyncStateQuery): Promise<{ readonly rows: readonly SyncStateRecord[]; readonly total: number }>;
   dashboardTile(provider: string): Promise<DashboardTileView>;
+  dashboardFigures(provider: string): Promise<DashboardFiguresView>;
+  /** The document's events, newest delivery state first per event name. */
+  eventStatuses(entityType: EntityType, entityId: number, provider: string): Promise<EventStatusView[]>;
+  /** "Sync again": requeues the document's latest events for the provider, or enqueues fresh ones; the chip goes pending. */
+  resync(entityType: EntityType, entityId: number, provider: string): Promise<ResyncResult>;
 }

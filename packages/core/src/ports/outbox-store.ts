@@ -86,6 +86,9 @@ export type DeliveryOutcome =
 export interface OutboxListQuery {
   readonly status?: OutboxStatus;
   readonly provider?: string;
+  /** One entity's rows (both or neither). */
+  readonly entityType?: EntityType;
+  readonly entityId?: number;
   readonly limit?: number;
   readonly offset?: number;
 }

@@ -12,6 +12,8 @@ export interface TerminalSyncUpdate {
   readonly providerReference: string | null;
   readonly skipReason: string | null;
   readonly errorCode: string | null;
+  /** The ledger's words, when it sent any (default null). */
+  readonly message?: string | null;
   readonly lastSyncAt: Date;
 }
 
@@ -19,7 +21,8 @@ export interface SyncStateQuery {
   readonly entityType: EntityType;
   readonly provider: string;
   readonly status?: SyncStatus;
-  readonly sort?: 'last_sync_at_desc' | 'last_sync_at_asc' | 'entity_id_desc' | 'entity_id_asc';
+  /** `status_*`: by status (failed, skipped, pending, synced for `asc`), then newest first. */
+  readonly sort?: 'last_sync_at_desc' | 'last_sync_at_asc' | 'entity_id_desc' | 'entity_id_asc' | 'status_asc' | 'status_desc';
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -28,6 +31,14 @@ export interface SyncStateQuery {
 export interface SyncStateStore {
   /** Inserts `pending`, or only moves `last_sync_at` when a row exists (never overwrites a terminal status). */
   markPending(entityType: EntityType, entityId: number, provider: string, options?: { transaction?: HostTransaction }): Promise<void>;
+  /**
+   * The merchant asked to sync again: the row becomes `pending` with skip
+   * reason, error code and message cleared (provider ids stay), inserted
+   * when missing. Returns the row as it was before, or null.
+   */
+  resetToPending(entityType: EntityType, entityId: number, provider: string): Promise<SyncStateRecord | null>;
+  /** Puts a row back as it was (after a failed reset); removes it when `previous` is null. */
+  restore(entityType: EntityType, entityId: number, provider: string, previous: SyncStateRecord | null): Promise<void>;
   /** The ledger's callback: always overwrites status and detail fields. */
   upsertTerminal(update: TerminalSyncUpdate): Promise<SyncStateRecord>;
   find(entityType: EntityType, entityId: number, provider: string): Promise<SyncStateRecord | null>;

@@ -12,14 +12,19 @@ export interface SyncStateRecord {
   readonly providerReference: string | null;
   readonly skipReason: string | null;
   readonly errorCode: string | null;
+  /** The ledger's own words with a skip or failure, when its callback carried any (this project's column). */
+  readonly message: string | null;
   readonly lastSyncAt: Date;
 }
 
 const nullableShortString = z.string().max(64).nullable().optional().default(null);
 
+/** Longest callback `message` kept; a longer one is cut, never refused (the status must not be lost). */
+export const SYNC_MESSAGE_MAX_LENGTH = 500;
+
 /**
  * Body of `POST /V1/byte8/sync-state` (wire-contract §7.9). `pending` is
- * rejected: only the host writes it.
+ * rejected: only the host writes it. Unknown keys are ignored.
  */
 export const syncStateCallbackSchema = z.object({
   entity_type: entityTypeSchema,
@@ -31,5 +36,20 @@ export const syncStateCallbackSchema = z.object({
   skip_reason: nullableShortString,
   error_code: nullableShortString,
   last_sync_at: z.string().nullable().optional().default(null),
+  /**
+   * Optional and not in wire-contract §7.9: the ledger's explanation of a
+   * skip or failure, stored and shown beside the codes. A ledger that does
+   * not send it changes nothing.
+   */
+  message: z
+    .string()
+    .nullable()
+    .optional()
+    .default(null)
+    .transform((text) => {
+      const trimmed = text?.trim() ?? '';
+      if (trimmed === '') return null;
+      return trimmed.length > SYNC_MESSAGE_MAX_LENGTH ? `${trimmed.slice(0, SYNC_MESSAGE_MAX_LENGTH - 1)}…` : trimmed;
+    }),
 });
 export type SyncStateCallback = z.infer<typeof syncStateCallbackSchema>;

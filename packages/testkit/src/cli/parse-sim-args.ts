@@ -8,7 +8,10 @@ const OUTCOMES: readonly PolicyOutcome[] = ['synced', 'skipped', 'failed', 'none
 export const USAGE = `Usage: byte8-ledger-sim [options]
 
 Runs the Byte8 Ledger simulator: a local stand-in for the ledger that accepts
-webhooks, pulls canonical entities back and calls back sync-state.
+webhooks, pulls canonical entities back and calls back sync-state. It prints a
+line per delivery, pull and callback, and serves what arrived as a page at its
+URL (/activity.json as JSON; /embed/<tenant> is the tenant view a store's
+admin embeds).
 
 Options:
   --port <n>             port to listen on (default 0: a free port)

@@ -26,7 +26,7 @@ describe('byte8-ledger-sim', () => {
   it('stops on SIGINT too', async () => {
     const t = io();
     const done = runLedgerSim([], t.io);
-    await expect.poll(() => t.out.length).toBe(1);
+    await expect.poll(() => t.out.length).toBe(2);
     t.io.signals.emit('SIGINT');
     expect(await done).toBe(0);
   });

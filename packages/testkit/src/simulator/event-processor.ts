@@ -110,6 +110,7 @@ export class EventProcessor {
     }
     const skipReason = outcome === 'skipped' ? (policy.skipReason ?? 'outside_sync_since') : null;
     const providerEntityId = outcome === 'synced' ? (policy.providerEntityId?.({ event, entityId }) ?? randomBytes(16).toString('hex')) : null;
+    const message = outcome === 'synced' ? null : (reason ?? policy.message ?? null);
     const body = syncStateCallbackSchema.parse({
       entity_type: entityType,
       magento_entity_id: entityId,
@@ -120,6 +121,7 @@ export class EventProcessor {
       skip_reason: skipReason,
       error_code: errorCode,
       last_sync_at: formatWireTimestamp(this.now()),
+      message,
     });
     const status = await this.host.callback(tenant, body, syncRunId);
     if (status < 200 || status >= 300) reason = `${reason ? `${reason}; ` : ''}callback answered ${status || 'network error'}`;

@@ -96,7 +96,16 @@ export class HostClient {
     } else {
       issues = [response.error ?? `HTTP ${response.status}`];
     }
-    const record: PullRecord = { tenantId: tenant.tenantId, entityType: target, entityId: id, status: response.status, valid: response.status === 200 && issues.length === 0, issues, body };
+    const record: PullRecord = {
+      tenantId: tenant.tenantId,
+      entityType: target,
+      entityId: id,
+      status: response.status,
+      valid: response.status === 200 && issues.length === 0,
+      issues,
+      body,
+      at: new Date(this.options.now() * 1000),
+    };
     this.options.log.pull(record);
     return record;
   }
@@ -107,14 +116,21 @@ export class HostClient {
       authorization: `Bearer ${this.token(tenant)}`,
       'content-type': 'application/json',
       accept: 'application/json',
-    }, JSON.stringify(body));
-    this.options.log.callback({ tenantId: tenant.tenantId, syncRunId, body, status: response.status });
+    }, JSON.stringify(withoutEmptyMessage(body)));
+    this.options.log.callback({ tenantId: tenant.tenantId, syncRunId, body, status: response.status, at: new Date(this.options.now() * 1000) });
     return response.status;
   }
 
   close(): Promise<void> {
     return this.#agent.close();
   }
+}
+
+/** `message` is this project's optional extra: left out when there is none, as the contract's ledger sends it (§7.9). */
+function withoutEmptyMessage(body: SyncStateCallback): Omit<SyncStateCallback, 'message'> & { message?: string } {
+  if (body.message !== null) return body as SyncStateCallback & { message: string };
+  const { message: _none, ...rest } = body;
+  return rest;
 }
 
 function hostBase(tenant: SimTenant): string {

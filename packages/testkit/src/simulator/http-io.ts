@@ -2,7 +2,15 @@ import type { IncomingMessage } from 'node:http';
 
 /** What a route decided; the server writes it (or drops the connection) and records it. */
 export type RouteReply =
-  | { readonly kind: 'reply'; readonly status: number; readonly body?: unknown; readonly headers?: Readonly<Record<string, string>> }
+  | {
+      readonly kind: 'reply';
+      readonly status: number;
+      /** Sent as JSON. */
+      readonly body?: unknown;
+      /** Sent as it is (with its content type in `headers`), in place of `body`. */
+      readonly text?: string;
+      readonly headers?: Readonly<Record<string, string>>;
+    }
   | { readonly kind: 'drop' };
 
 export const reply = (status: number, body?: unknown, headers?: Readonly<Record<string, string>>): RouteReply => ({
@@ -13,6 +21,19 @@ export const reply = (status: number, body?: unknown, headers?: Readonly<Record<
 });
 
 export const refuse = (status: number, error: string): RouteReply => reply(status, { error });
+
+/** An HTML page for a person; framable, since a store's admin embeds the tenant view. */
+export const page = (status: number, html: string): RouteReply => ({
+  kind: 'reply',
+  status,
+  text: html,
+  headers: {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *",
+  },
+});
 
 const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -43,7 +43,7 @@ export class LedgerSimulator {
 
   private constructor(options: LedgerSimulatorOptions) {
     this.#clock = options.clock ?? systemClock;
-    this.#log = new RequestLog(options.record ?? true);
+    this.#log = new RequestLog(options.record ?? true, options.onActivity ?? null);
     this.#publicUrl = options.publicUrl?.replace(/\/+$/, '');
     this.policies = new PolicyTable(options.policy ?? 'none');
     this.#host = new HostClient({
@@ -203,7 +203,7 @@ export class LedgerSimulator {
     let routeReply: RouteReply;
     try {
       body = await readBody(req);
-      routeReply = await routeLedgerRequest({ ctx: this.#ctx, pair: (h, c, o) => this.pair(h, c, o) }, req.method ?? 'GET', url, headers, body);
+      routeReply = await routeLedgerRequest({ ctx: this.#ctx, pair: (h, c, o) => this.pair(h, c, o), url: this.#url }, req.method ?? 'GET', url, headers, body);
     } catch (error) {
       const message = error instanceof Error ? error.message : 'internal';
       routeReply = refuse(message === 'request body too large' ? 413 : 500, message);
@@ -213,7 +213,7 @@ export class LedgerSimulator {
     if (routeReply.kind === 'drop') {
       req.socket.destroy();
     } else {
-      responseBody = routeReply.body === undefined ? '' : JSON.stringify(routeReply.body);
+      responseBody = routeReply.text ?? (routeReply.body === undefined ? '' : JSON.stringify(routeReply.body));
       res.writeHead(routeReply.status, {
         ...(responseBody ? { 'content-type': 'application/json' } : {}),
         ...routeReply.headers,

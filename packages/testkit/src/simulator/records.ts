@@ -47,6 +47,8 @@ export interface PullRecord {
   readonly valid: boolean;
   readonly issues: readonly string[];
   readonly body: unknown;
+  /** When the host answered. */
+  readonly at: Date;
 }
 
 /** A sync-state callback the simulator sent, with the host's answer. */
@@ -56,6 +58,8 @@ export interface CallbackRecord {
   readonly body: SyncStateCallback;
   /** 0 on a network error. */
   readonly status: number;
+  /** When the host answered. */
+  readonly at: Date;
 }
 
 /** What processing after the 202 came to. */

@@ -1,3 +1,4 @@
+import { callbackLine, deliveryLine, pullLine } from './activity-lines.js';
 import type { CallbackRecord, DeliveryRecord, ProcessingRecord, PullRecord, RecordedExchange, SimulatorStats } from './records.js';
 
 type MutableStats = { -readonly [K in keyof SimulatorStats]: SimulatorStats[K] };
@@ -27,7 +28,11 @@ export class RequestLog {
   /** Listeners woken on every new record (used by `waitFor`). */
   readonly #listeners = new Set<() => void>();
 
-  constructor(readonly recording: boolean) {}
+  /** `announce` gets one readable line per delivery, pull and callback (the CLI prints them). */
+  constructor(
+    readonly recording: boolean,
+    readonly announce: ((line: string) => void) | null = null,
+  ) {}
 
   get stats(): SimulatorStats {
     return { ...this.#stats };
@@ -48,18 +53,21 @@ export class RequestLog {
       if (counted.newKey) stats.uniqueKeys += 1;
     } else stats.rejected += 1;
     if (this.recording) this.deliveries.push(entry);
+    this.announce?.(deliveryLine(entry));
     this.#notify();
   }
 
   pull(entry: PullRecord): void {
     this.#stats.pulls += 1;
     if (this.recording) this.pulls.push(entry);
+    this.announce?.(pullLine(entry));
     this.#notify();
   }
 
   callback(entry: CallbackRecord): void {
     this.#stats.callbacks += 1;
     if (this.recording) this.callbacks.push(entry);
+    this.announce?.(callbackLine(entry));
     this.#notify();
   }
 

@@ -12,6 +12,8 @@ export interface EventPolicy {
   readonly skipReason?: string;
   /** `error_code` of a failed callback. Default `provider`. */
   readonly errorCode?: string;
+  /** `message` of a skipped or failed callback (this project's optional field). Default none; a failed pull sends its reason. */
+  readonly message?: string;
   /** `provider_entity_id` of a synced callback. Default: 32 random hex characters, like Sage's ids. */
   readonly providerEntityId?: (delivery: { readonly event: string; readonly entityId: number }) => string;
   /** Pull the canonical entity before calling back. Default true. */
@@ -44,6 +46,8 @@ export interface LedgerSimulatorOptions {
   readonly publicUrl?: string;
   /** Total timeout of each call to the host, in ms. Default 15000. */
   readonly hostTimeoutMs?: number;
+  /** Called with one readable line per delivery, pull and callback (no token, key or header). Default: none. */
+  readonly onActivity?: (line: string) => void;
 }
 
 export const DEFAULT_PROVIDER = 'sage_accounting';

@@ -15,6 +15,9 @@ export async function runMigrations(db: Kysely<any>, schema: string | null): Pro
     provider: byte8Migrations(schema),
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
+    // Migrations are numbered as they are written, on branches in parallel, and each stands
+    // alone: a database that already ran 0005 still runs a 0003 merged after it.
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -110,9 +110,14 @@ export class KyselyOutboxStore implements OutboxStore {
     const offset = query.offset ?? 0;
     if (!Number.isSafeInteger(limit) || limit < 1) throw new TypeError('list: `limit` must be a positive integer');
     if (!Number.isSafeInteger(offset) || offset < 0) throw new TypeError('list: `offset` must be a non-negative integer');
+    const byEntity = query.entityType !== undefined || query.entityId !== undefined;
+    if (byEntity && (typeof query.entityType !== 'string' || !Number.isSafeInteger(query.entityId) || query.entityId! < 1)) {
+      throw new TypeError('list: `entityType` and `entityId` (a positive integer) go together');
+    }
     const where = sql`WHERE true
       ${query.status === undefined ? sql`` : sql`AND status = ${query.status}`}
-      ${query.provider === undefined ? sql`` : sql`AND provider = ${query.provider}`}`;
+      ${query.provider === undefined ? sql`` : sql`AND provider = ${query.provider}`}
+      ${byEntity ? sql`AND entity_ref = ${query.entityId} AND entity_type = ${query.entityType}` : sql``}`;
     const { db, tables } = this.#context;
     // Newest attempt first, as `outbox inspect` shows dead letters (wire-contract §11).
     const rows = await sql<Record<string, unknown>>`

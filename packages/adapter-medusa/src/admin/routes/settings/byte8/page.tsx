@@ -3,6 +3,7 @@ import { Button, Container, Copy, Heading, StatusBadge, Text, toast } from '@med
 import { useCallback, useEffect, useState } from 'react';
 import { byte8Fetch } from '../../../lib/byte8-fetch';
 import { DirectConnectionPanel, type DirectView } from '../../../lib/direct-connection-panel';
+import { type Figures, ProviderFigures } from '../../../lib/provider-figures';
 
 interface ProviderStatus {
   readonly key: string;
@@ -15,13 +16,17 @@ interface ProviderStatus {
 
 const badgeColour = (state: string) => (state === 'connected' ? 'green' : state === 'waiting' ? 'orange' : state === 'disconnected' ? 'grey' : 'red');
 
-/** Pairing and connection status per provider, with the dead-letter banner. */
+/** Connection status, the day's figures and the dead-letter banner per provider, with pairing. */
 const Byte8SettingsPage = () => {
   const [providers, setProviders] = useState<ProviderStatus[]>([]);
   const [codes, setCodes] = useState<Record<string, string>>({});
+  const [figures, setFigures] = useState<Record<string, Figures>>({});
   const load = useCallback(() => {
     byte8Fetch<{ providers: ProviderStatus[] }>('/status')
       .then((body) => setProviders(body.providers))
+      .catch((e: Error) => toast.error(e.message));
+    byte8Fetch<{ providers: Array<{ key: string; figures: Figures }> }>('/figures')
+      .then((body) => setFigures(Object.fromEntries(body.providers.map((p) => [p.key, p.figures]))))
       .catch((e: Error) => toast.error(e.message));
   }, []);
   useEffect(load, [load]);
@@ -55,6 +60,7 @@ const Byte8SettingsPage = () => {
           </div>
           {provider.direct && <DirectConnectionPanel provider={provider.key} view={provider.direct} reload={load} />}
           {!provider.direct && provider.connection.detail && <Text size="small">{provider.connection.detail}</Text>}
+          {figures[provider.key] && <ProviderFigures figures={figures[provider.key]!} />}
           {provider.deadLetters.count > 0 && (
             <div className="flex items-center justify-between rounded-md bg-ui-tag-red-bg px-3 py-2">
               <Text size="small">{provider.deadLetters.count} event(s) could not be delivered.</Text>
@@ -92,8 +98,13 @@ const Byte8SettingsPage = () => {
           )}
           {!provider.direct && (
             <div className="flex gap-x-2">
-              <Button size="small" onClick={() => act('/pairing-code', { provider: provider.key }, (r) => setCodes((c) => ({ ...c, [provider.key]: r.code })))}>
-                Generate pairing code
+              {/* Once paired, pairing again (to another tenant) is the exception, not the lead. */}
+              <Button
+                size="small"
+                variant={provider.connection.connected ? 'secondary' : 'primary'}
+                onClick={() => act('/pairing-code', { provider: provider.key }, (r) => setCodes((c) => ({ ...c, [provider.key]: r.code })))}
+              >
+                {provider.connection.connected ? 'Pair again…' : 'Generate pairing code'}
               </Button>
               {provider.connection.connected && (
                 <Button size="small" variant="danger" onClick={() => act('/disconnect', { provider: provider.key }, () => toast.success('Disconnected'))}>

@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { postgresTargets } from './postgres-targets.mjs';
+
+export const MEDUSA_SUITES = 'the Medusa app suites (packages/adapter-medusa/integration-tests/http)';
+export const PG_VARIANTS = 'the PostgreSQL variant of the store tests';
+export const BROWSER_SUITES = 'the browser walkthroughs (examples/express-shop, Chromium)';
+
+/** Where the browser tests find Chromium (Debian's package; CI installs it). */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Decides what `pnpm test` runs: the environment vitest gets and the suites it
+ * skips. A suite needs PostgreSQL when it cannot run without a server: the
+ * Medusa app suites (Medusa's runner creates a database per file) and the pg
+ * variant of each store test. Both run when their server answers a login, and
+ * are skipped, with the reason, when it does not.
+ *
+ * The browser walkthroughs need Chromium at CHROMIUM_PATH and are skipped
+ * the same way without it.
+ *
+ * @param env the caller's environment (not changed)
+ * @param probe `(url) => Promise<null | reason>`
+ * @param hasFile `(path) => boolean`, for the Chromium check
+ */
+export async function planTestRun(env, probe, hasFile = existsSync) {
+  const targets = postgresTargets(env);
+  // Two logins: Medusa's runner uses its own host name and password.
+  const [storeProblem, medusaReason] = await Promise.all([probe(targets.storeUrl), probe(targets.medusaUrl)]);
+  const next = { ...env, ...targets.medusa, MEDUSA_DISABLE_TELEMETRY: env.MEDUSA_DISABLE_TELEMETRY ?? 'true' };
+  const skips = [];
+  if (storeProblem === null) next.BYTE8_TEST_PG_URL = targets.storeUrl;
+  else {
+    delete next.BYTE8_TEST_PG_URL;
+    skips.push({ suite: PG_VARIANTS, reason: storeProblem });
+  }
+  if (medusaReason === null) delete next.BYTE8_TEST_SKIP_MEDUSA_APP;
+  else {
+    next.BYTE8_TEST_SKIP_MEDUSA_APP = medusaReason;
+    skips.push({ suite: MEDUSA_SUITES, reason: medusaReason });
+  }
+  if (hasFile(CHROMIUM_PATH)) delete next.BYTE8_TEST_SKIP_BROWSER;
+  else {
+    next.BYTE8_TEST_SKIP_BROWSER = `no Chromium at ${CHROMIUM_PATH}`;
+    skips.push({ suite: BROWSER_SUITES, reason: next.BYTE8_TEST_SKIP_BROWSER });
+  }
+  return { env: next, skips };
+}
