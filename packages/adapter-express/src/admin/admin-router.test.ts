@@ -65,6 +65,16 @@ describe('adminRouter', () => {
     expect((await api.deadLetters({ provider: 'sage_accounting' })).count).toBe(1);
   });
 
+  it('answers a form over 64 KiB with 413 and changes nothing (it was a 500)', async () => {
+    const { call, post, jar, api } = await start();
+    await call('/config');
+    api.deadLettered.set('sage_accounting', [deadLetter(7)]);
+    const huge = await post('/providers/sage_accounting/requeue', { _csrf: jar.get('byte8_csrf')!, all: '1', padding: 'x'.repeat(70 * 1024) });
+    expect(huge.res.status).toBe(413);
+    expect(huge.text).toContain('The form sent more than 64 KiB; nothing was changed.');
+    expect(api.calls).toEqual([]);
+  });
+
   it('shows the dead-letter banner, escaped, and requeues', async () => {
     const { call, post, jar, api } = await start();
     api.deadLettered.set('sage_accounting', [deadLetter(7), deadLetter(8)]);
