@@ -33,6 +33,7 @@ export * from './ports/logger.js';
 export * from './ports/secret-box.js';
 export * from './ports/tokens.js';
 export * from './host/host-changes.js';
+export * from './host/host-change-schemas.js';
 export * from './host/host-hooks.js';
 export * from './provider/provider-event.js';
 export * from './provider/provider-command.js';

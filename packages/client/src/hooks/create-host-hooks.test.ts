@@ -100,3 +100,39 @@ describe.each(testDialects())('createHostHooks on $name', (dialect) => {
     expect(logged).toEqual(['failed to enqueue events; the host save continues']);
   });
 });
+
+describe('createHostHooks with a change of the wrong shape', () => {
+  const logged: string[] = [];
+  const logger: Logger = { debug() {}, info() {}, warn() {}, error: (_fields, message) => void logged.push(message) };
+  const enqueued: unknown[] = [];
+  const publisher = { enqueue: async (_p: string, events: readonly unknown[]) => (enqueued.push(...events), []), publishNow: async () => ({ kind: 'queued', reason: '' }) } as never;
+  const hooks = createHostHooks({ providers: [sageAccounting()], publisher, logger });
+
+  it.each([
+    ['a string id', { before: null, after: { ...invoice(42), id: '42' } }, 'after.id: Invalid input: expected number, received string'],
+    ['a negative id', { before: null, after: invoice(-1) }, 'after.id: Too small'],
+    ['a fractional id', { before: null, after: invoice(1.5) }, 'after.id: Invalid input: expected int, received number'],
+    ['an id beyond 2^53', { before: null, after: invoice(2 ** 60) }, 'after.id: Too big'],
+    ['an unknown state', { before: null, after: invoice(5, 'bogus' as never) }, 'after.state: Invalid option'],
+    ['no increment id', { before: null, after: { ...invoice(5), incrementId: ' ' } }, 'after.incrementId: Too small'],
+    ['an increment id over 50 characters', { before: null, after: { ...invoice(5), incrementId: 'x'.repeat(51) } }, 'after.incrementId: Too big'],
+    ['no after', { before: null, after: null }, 'after: Invalid input'],
+  ])('with %s: says which field, enqueues nothing; throws inside a transaction', async (_name, change, problem) => {
+    logged.length = 0;
+    enqueued.length = 0;
+    expect(await hooks.invoiceSaved(change as never)).toEqual([]);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('byte8: invoiceSaved() got an invalid change, nothing was enqueued: ');
+    expect(logged[0]).toContain(problem);
+    await expect(hooks.invoiceSaved(change as never, { transaction: {} })).rejects.toThrow(TypeError);
+    expect(enqueued).toEqual([]);
+  });
+
+  it('checks every hook: customer, product and stock ids', async () => {
+    logged.length = 0;
+    await hooks.customerSaved({ before: null, after: { id: 0, websiteId: 1 } });
+    await hooks.productSaved({ after: { id: Number.NaN } });
+    await hooks.stockSaved({ productId: -3 });
+    expect(logged.map((l) => l.split(':')[1]!.trim())).toEqual(['customerSaved() got an invalid change, nothing was enqueued', 'productSaved() got an invalid change, nothing was enqueued', 'stockSaved() got an invalid change, nothing was enqueued']);
+  });
+});

@@ -5,6 +5,7 @@ import {
   type HostHooks,
   type Logger,
   type Provider,
+  hostChangeProblem,
   silentLogger,
 } from '@byte8/core';
 import type { Publisher } from '../publisher/publisher.js';
@@ -23,15 +24,32 @@ export interface HostHooksDeps {
  * Errors: inside the host's transaction a failure propagates, so the host's
  * write and its events fail as a unit (a true transactional outbox). Without
  * a transaction it is logged and swallowed: a sync problem must never break
- * the host's save (wire-contract §6.1).
+ * the host's save (wire-contract §6.1). A change of the wrong shape (a string
+ * id, an unknown state) is the host's bug: the same rule applies, with the
+ * field named, instead of the rules quietly firing nothing.
  *
  * @example
  * await hooks.invoiceSaved({ before: null, after: invoice }, { transaction: trx });
  */
+const HOOK_NAMES: Readonly<Record<HostChange['kind'], string>> = {
+  invoice: 'invoiceSaved',
+  creditmemo: 'creditMemoSaved',
+  customer: 'customerSaved',
+  product: 'productSaved',
+  stock: 'stockSaved',
+};
+
 export function createHostHooks(deps: HostHooksDeps): HostHooks {
   const logger = deps.logger ?? silentLogger;
 
   async function run(change: HostChange, options: HookOptions = {}): Promise<EnqueueResult[]> {
+    const problem = hostChangeProblem(change.kind, change.change);
+    if (problem !== null) {
+      const message = `byte8: ${HOOK_NAMES[change.kind]}() got an invalid change, nothing was enqueued: ${problem}`;
+      if (options.transaction !== undefined) throw new TypeError(message);
+      logger.error({ change: change.kind, problem }, message);
+      return [];
+    }
     const results: EnqueueResult[] = [];
     for (const provider of deps.providers) {
       try {
