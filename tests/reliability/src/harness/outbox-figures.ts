@@ -13,6 +13,8 @@ export interface OutboxFigures {
   /** Claims, summed over rows (a claim lost to a crash counts here but not in `attempts`). */
   readonly attemptsStarted: number;
   readonly maxAttemptsStarted: number;
+  /** Pending rows under a live lease: claimed by a worker and not yet finished (after a SIGKILL, the ones it held). */
+  readonly leased: number;
 }
 
 export async function outboxFigures(storage: Byte8Storage): Promise<OutboxFigures> {
@@ -25,13 +27,15 @@ export async function outboxFigures(storage: Byte8Storage): Promise<OutboxFigure
     max_attempts: number | null;
     started: string | null;
     max_started: number | null;
+    leased: string;
   }>`
     SELECT count(*) AS total,
       count(*) FILTER (WHERE status = 'succeeded') AS succeeded,
       count(*) FILTER (WHERE status = 'pending') AS pending,
       count(*) FILTER (WHERE status = 'dead_lettered') AS dead,
       sum(attempts) AS attempts, max(attempts) AS max_attempts,
-      sum(attempts_started) AS started, max(attempts_started) AS max_started
+      sum(attempts_started) AS started, max(attempts_started) AS max_started,
+      count(*) FILTER (WHERE status = 'pending' AND lease_owner IS NOT NULL AND lease_expires_at > now()) AS leased
     FROM byte8_event_outbox
   `.execute(storage.db);
   const r = rows[0]!;
@@ -44,6 +48,7 @@ export async function outboxFigures(storage: Byte8Storage): Promise<OutboxFigure
     maxAttempts: Number(r.max_attempts ?? 0),
     attemptsStarted: Number(r.started ?? 0),
     maxAttemptsStarted: Number(r.max_started ?? 0),
+    leased: Number(r.leased),
   };
 }
 
