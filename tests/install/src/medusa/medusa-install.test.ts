@@ -9,6 +9,7 @@ import { type ScratchDatabase, createScratchDatabase } from '../harness/scratch-
 import { sequentialSteps } from '../harness/sequential-steps.js';
 import { waitFor } from '../harness/start-service.js';
 import { Timings } from '../harness/timings.js';
+import { BYTE8_TABLES } from '../harness/byte8-tables.js';
 import { WORKSPACE_ROOT } from '../harness/workspace-root.js';
 import { MedusaAdmin } from './medusa-admin.js';
 import { writeFreshMedusaApp } from './medusa-app.js';
@@ -23,17 +24,6 @@ import { writeFreshMedusaApp } from './medusa-app.js';
  */
 const readme = new ReadmeBlocks(join(WORKSPACE_ROOT, 'packages/adapter-medusa/README.md'));
 const VENDORED = ['@byte8/adapter-medusa', '@byte8/client', '@byte8/sage-accounting', '@byte8/core', '@byte8/testkit'];
-const BYTE8_TABLES = [
-  'byte8_connection',
-  'byte8_entity_ref',
-  'byte8_entity_sync_state',
-  'byte8_event_outbox',
-  'byte8_jti',
-  'byte8_migration',
-  'byte8_migration_lock',
-  'byte8_rate_limit',
-  'byte8_watermark',
-];
 // What the plugin's admin bundle imports; pnpm links peers beside the package, where the bundler resolves them.
 const ADMIN_PEERS = ['@medusajs/admin-sdk', '@medusajs/admin-shared', '@medusajs/ui', 'react', '@medusajs/framework', '@medusajs/medusa'];
 const ADMIN = { email: 'admin@byte8.test', password: 'install-test-password' };
@@ -98,7 +88,7 @@ for (const pm of ['pnpm', 'npm'] as const) {
       }),
     );
 
-    steps.step('registers the plugin with the README medusa-config.ts and migrates: nine byte8_* tables', () =>
+    steps.step('registers the plugin with the README medusa-config.ts and migrates: every byte8_* table', () =>
       time('db:migrate', async () => {
         let config = readme.file('// medusa-config.ts');
         if (ownWorker) {
