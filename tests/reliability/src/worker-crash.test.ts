@@ -53,8 +53,10 @@ describe('worker crashes (SIGKILL of `byte8 worker` mid-drain)', () => {
       expect(figures.pending, 'the backlog drained before every kill happened; raise EVENTS').toBeGreaterThan(0);
     }
 
+    const lastKillAt = Date.now();
     const survivor = startWorkerProcess({ databaseUrl, worker: WORKER, ledger: LEDGER });
     const final = await waitForOutbox(host.storage, (f) => f.pending === 0, scaled(180_000, 900_000));
+    const drainSecondsAfterLastKill = Math.round((Date.now() - lastKillAt) / 100) / 10;
     const exit = await survivor.stop('SIGTERM');
     const seconds = (Date.now() - started) / 1000;
 
@@ -66,6 +68,7 @@ describe('worker crashes (SIGKILL of `byte8 worker` mid-drain)', () => {
       kills: KILLS,
       seed: SEED,
       seconds: Math.round(seconds),
+      drainSecondsAfterLastKill,
       succeeded: final.succeeded,
       lost,
       deadLettered: final.deadLettered,
