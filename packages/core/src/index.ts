@@ -44,6 +44,7 @@ export * from './provider/entity-types-of.js';
 export * from './admin/admin-api.js';
 export * from './direct/direct-connection.js';
 export * from './direct/direct-browser-cookie.js';
+export * from './direct/entity-xref-store.js';
 export * from './container/build-container.js';
 export * from './provider/rules/index.js';
 export * from './provider/rules/wire-scope.js';
