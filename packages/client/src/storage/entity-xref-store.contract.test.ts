@@ -14,20 +14,46 @@ describe.each(dialects)('entity cross-reference store on $name', (dialect) => {
   it('records an attempt, then resolves it with the provider id; a retry sees which it is', async () => {
     await truncate();
     expect(await store().find(NORTH, 'invoice', '42')).toBeNull();
-    const attempt = await store().markAttempt(NORTH, 'invoice', '42');
-    expect(attempt).toMatchObject({ kind: 'invoice', hostKey: '42', providerId: null, attemptedAt: h.clock.now() });
+    const mark = await store().claimAttempt(NORTH, 'invoice', '42', null);
+    expect(mark).toEqual(h.clock.now());
+    expect(await store().find(NORTH, 'invoice', '42')).toMatchObject({ kind: 'invoice', hostKey: '42', providerId: null, attemptedAt: mark });
     h.clock.advance(5_000);
     const resolved = await store().resolve(NORTH, { kind: 'invoice', hostKey: '42', providerId: 'inv-uuid', reference: 'SI-1', contactId: 'contact-uuid' });
     expect(resolved).toMatchObject({ providerId: 'inv-uuid', reference: 'SI-1', contactId: 'contact-uuid', family: null, attemptedAt: null });
     expect(await store().find(NORTH, 'invoice', '42')).toEqual(resolved);
   });
 
-  it('never lets a later attempt mark a resolved row uncertain', async () => {
+  it('lets one worker claim a create; a stale mark is taken over only by compare-and-swap', async () => {
+    await truncate();
+    const first = await store().claimAttempt(NORTH, 'invoice', '1', null);
+    expect(first).not.toBeNull();
+    // A second worker that saw no row loses: the first one's create is in flight.
+    expect(await store().claimAttempt(NORTH, 'invoice', '1', null)).toBeNull();
+    h.clock.advance(60_000);
+    // The first one crashed; a retry that looked the invoice up in Sage and found nothing takes over.
+    const second = await store().claimAttempt(NORTH, 'invoice', '1', first);
+    expect(second).toEqual(h.clock.now());
+    expect(await store().claimAttempt(NORTH, 'invoice', '1', first)).toBeNull();
+  });
+
+  it('never lets an attempt mark a resolved row uncertain again', async () => {
     await truncate();
     await store().resolve(NORTH, { kind: 'contact', hostKey: '5:GBP', providerId: 'c-1', reference: 'M5' });
     h.clock.advance(60_000);
-    const again = await store().markAttempt(NORTH, 'contact', '5:GBP');
-    expect(again).toMatchObject({ providerId: 'c-1', attemptedAt: null });
+    expect(await store().claimAttempt(NORTH, 'contact', '5:GBP', null)).toBeNull();
+    expect(await store().find(NORTH, 'contact', '5:GBP')).toMatchObject({ providerId: 'c-1', attemptedAt: null });
+  });
+
+  it('releases only its own unresolved mark (Sage certainly did not apply the create)', async () => {
+    await truncate();
+    const mark = (await store().claimAttempt(NORTH, 'invoice', '3', null))!;
+    await store().releaseAttempt(NORTH, 'invoice', '3', new Date(mark.getTime() - 1));
+    expect(await store().find(NORTH, 'invoice', '3')).not.toBeNull();
+    await store().releaseAttempt(NORTH, 'invoice', '3', mark);
+    expect(await store().find(NORTH, 'invoice', '3')).toBeNull();
+    await store().resolve(NORTH, { kind: 'invoice', hostKey: '4', providerId: 'inv-4' });
+    await store().releaseAttempt(NORTH, 'invoice', '4', mark);
+    expect((await store().find(NORTH, 'invoice', '4'))?.providerId).toBe('inv-4');
   });
 
   it('keeps businesses apart: another business starts fresh (spec d.11)', async () => {
@@ -48,7 +74,7 @@ describe.each(dialects)('entity cross-reference store on $name', (dialect) => {
 
   it('joins a transaction: a rolled-back outcome leaves the attempt mark in place', async () => {
     await truncate();
-    await store().markAttempt(NORTH, 'invoice', '7');
+    await store().claimAttempt(NORTH, 'invoice', '7', null);
     await expect(
       h.storage.db.transaction().execute(async (trx) => {
         await store().resolve(NORTH, { kind: 'invoice', hostKey: '7', providerId: 'inv-7' }, { transaction: trx });
@@ -89,9 +115,10 @@ describe.each(dialects)('entity cross-reference store on $name', (dialect) => {
 
   it('refuses bad input with a clear error and writes nothing', async () => {
     await truncate();
-    await expect(store().markAttempt(NORTH, '', '1')).rejects.toThrow('`kind` must be a string of 1 to 32 characters');
-    await expect(store().markAttempt(NORTH, 'invoice', 'x'.repeat(129))).rejects.toThrow('`hostKey` must be a string of 1 to 128');
-    await expect(store().markAttempt({ provider: 'sage_accounting', accountId: 42 as unknown as string }, 'invoice', '1')).rejects.toThrow('`accountId`');
+    await expect(store().claimAttempt(NORTH, '', '1', null)).rejects.toThrow('`kind` must be a string of 1 to 32 characters');
+    await expect(store().claimAttempt(NORTH, 'invoice', 'x'.repeat(129), null)).rejects.toThrow('`hostKey` must be a string of 1 to 128');
+    await expect(store().claimAttempt({ provider: 'sage_accounting', accountId: 42 as unknown as string }, 'invoice', '1', null)).rejects.toThrow('`accountId`');
+    await expect(store().claimAttempt(NORTH, 'invoice', '1', 'yesterday' as unknown as Date)).rejects.toThrow('`previous`');
     await expect(store().resolve(NORTH, { kind: 'invoice', hostKey: '1', providerId: '' })).rejects.toThrow('`providerId`');
     await expect(store().resolve(NORTH, { kind: 'invoice', hostKey: '1', providerId: 'ok', reference: 'r'.repeat(65) })).rejects.toThrow('`reference`');
     await expect(store().find(null as unknown as XrefScope, 'invoice', '1')).rejects.toThrow('`scope`');
@@ -99,14 +126,12 @@ describe.each(dialects)('entity cross-reference store on $name', (dialect) => {
     expect(Number(count.rows[0]!.n)).toBe(0);
   });
 
-  it('serialises racing first writes into one row per key', async () => {
+  it('gives a racing first claim to exactly one worker', async () => {
     await truncate();
     const other = await h.open();
-    await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? other : h.storage).entityXrefs.markAttempt(NORTH, 'invoice', '99')));
-    await Promise.all([
-      h.storage.entityXrefs.resolve(NORTH, { kind: 'invoice', hostKey: '99', providerId: 'one' }),
-      other.entityXrefs.markAttempt(NORTH, 'invoice', '99'),
-    ]);
+    const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? other : h.storage).entityXrefs.claimAttempt(NORTH, 'invoice', '99', null)));
+    expect(claims.filter((claim) => claim !== null)).toHaveLength(1);
+    await h.storage.entityXrefs.resolve(NORTH, { kind: 'invoice', hostKey: '99', providerId: 'one' });
     const rows = await sql<{ n: string }>`SELECT count(*) AS n FROM byte8_entity_xref WHERE host_key = '99'`.execute(h.storage.db);
     expect(Number(rows.rows[0]!.n)).toBe(1);
     expect((await store().find(NORTH, 'invoice', '99'))?.providerId).toBe('one');

@@ -51,10 +51,16 @@ export interface EntityXrefStore {
   /** Every row of a kind whose host key starts with `hostKeyPrefix` (a customer's per-currency contacts). */
   listByPrefix(scope: XrefScope, kind: string, hostKeyPrefix: string): Promise<EntityXref[]>;
   /**
-   * Records that a create is about to be sent (committed on its own, before
-   * the call). Leaves a resolved row as it is; returns the row after.
+   * Claims the right to send a create (committed on its own, before the
+   * call), compare-and-swap style so two workers never both send it:
+   * `previous` null inserts a fresh mark (fails when any row exists);
+   * otherwise the unresolved mark must still carry `previous` (a stale
+   * attempt, looked up at the provider and not found). Returns the mark
+   * written, or null when another worker holds or resolved the row.
    */
-  markAttempt(scope: XrefScope, kind: string, hostKey: string): Promise<EntityXref>;
+  claimAttempt(scope: XrefScope, kind: string, hostKey: string, previous: Date | null): Promise<Date | null>;
+  /** Removes this worker's unresolved mark after a create the provider certainly did not apply (a 422, a 429). */
+  releaseAttempt(scope: XrefScope, kind: string, hostKey: string, mark: Date): Promise<void>;
   /** Stores the provider id (and details), clearing the attempt mark; joins `transaction` when given. */
   resolve(scope: XrefScope, resolution: XrefResolution, options?: { transaction?: HostTransaction }): Promise<EntityXref>;
   /** Drops a row (an operator forcing a re-post, or a provider object found deleted). Returns whether one existed. */

@@ -70,19 +70,35 @@ export class KyselyEntityXrefStore implements EntityXrefStore {
     return result.rows.map(toXref);
   }
 
-  async markAttempt(scope: XrefScope, kind: string, hostKey: string): Promise<EntityXref> {
-    checkKey('markAttempt', scope, kind, hostKey);
+  async claimAttempt(scope: XrefScope, kind: string, hostKey: string, previous: Date | null): Promise<Date | null> {
+    checkKey('claimAttempt', scope, kind, hostKey);
+    if (previous !== null && (!(previous instanceof Date) || Number.isNaN(previous.getTime()))) {
+      throw new TypeError('claimAttempt: `previous` must be null or a valid Date');
+    }
     const now = this.#context.clock.now();
-    // A resolved row is left alone: its provider id is the truth, whatever a later attempt does.
-    const result = await sql<Record<string, unknown>>`
-      INSERT INTO ${this.#table} AS x (provider, account_id, kind, host_key, attempted_at, created_at, updated_at)
-      VALUES (${scope.provider}, ${scope.accountId}, ${kind}, ${hostKey}, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz)
-      ON CONFLICT (provider, account_id, kind, host_key) DO UPDATE
-        SET attempted_at = CASE WHEN x.provider_id IS NULL THEN excluded.attempted_at ELSE x.attempted_at END,
-            updated_at = CASE WHEN x.provider_id IS NULL THEN excluded.updated_at ELSE x.updated_at END
-      RETURNING x.*
+    const key = sql`provider = ${scope.provider} AND account_id = ${scope.accountId} AND kind = ${kind} AND host_key = ${hostKey}`;
+    const result =
+      previous === null
+        ? await sql`
+            INSERT INTO ${this.#table} (provider, account_id, kind, host_key, attempted_at, created_at, updated_at)
+            VALUES (${scope.provider}, ${scope.accountId}, ${kind}, ${hostKey}, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz)
+            ON CONFLICT (provider, account_id, kind, host_key) DO NOTHING
+          `.execute(this.#context.db)
+        : await sql`
+            UPDATE ${this.#table} SET attempted_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
+            WHERE ${key} AND provider_id IS NULL AND attempted_at = ${previous}::timestamptz
+          `.execute(this.#context.db);
+    return Number(result.numAffectedRows ?? 0) > 0 ? now : null;
+  }
+
+  async releaseAttempt(scope: XrefScope, kind: string, hostKey: string, mark: Date): Promise<void> {
+    checkKey('releaseAttempt', scope, kind, hostKey);
+    if (!(mark instanceof Date) || Number.isNaN(mark.getTime())) throw new TypeError('releaseAttempt: `mark` must be a valid Date');
+    await sql`
+      DELETE FROM ${this.#table}
+      WHERE provider = ${scope.provider} AND account_id = ${scope.accountId} AND kind = ${kind} AND host_key = ${hostKey}
+        AND provider_id IS NULL AND attempted_at = ${mark}::timestamptz
     `.execute(this.#context.db);
-    return toXref(result.rows[0]!);
   }
 
   async resolve(scope: XrefScope, resolution: XrefResolution, options?: { transaction?: HostTransaction }): Promise<EntityXref> {
