@@ -45,6 +45,7 @@ export * from './admin/admin-api.js';
 export * from './direct/direct-connection.js';
 export * from './direct/direct-browser-cookie.js';
 export * from './direct/entity-xref-store.js';
+export * from './direct/direct-delivery.js';
 export * from './container/build-container.js';
 export * from './provider/rules/index.js';
 export * from './provider/rules/wire-scope.js';
