@@ -49,11 +49,15 @@ export async function sageLines(policy: SagePolicy, lines: readonly InvoiceLine[
 }
 
 /**
- * (b.6) `exchange_rate` = 1 / `base_to_order_rate`, 10 decimals, only for a
- * document in another currency than the business's; omitted otherwise (Sage
- * rejects a non-1 rate there, c.8).
+ * (b.6, e.12) `exchange_rate`, 10 decimals, only for a document in another
+ * currency than the business's; omitted otherwise (Sage rejects a non-1 rate
+ * there, c.8). The ledger documents send `1 / base_to_order_rate`, reading
+ * Magento's docblock (base = order x rate); the canonical value is Magento's
+ * raw field, order = base x rate (wire-contract §8.1), and Sage's rate is
+ * document currency per unit of base currency, so the rate is the value
+ * itself: base amounts come out right (docs/wire-compatibility.md).
  */
 export function exchangeRateOf(policy: SagePolicy, currency: string, baseToOrderRate: number | null | undefined): number | null {
   if (currency === policy.baseCurrency || !baseToOrderRate || baseToOrderRate <= 0 || baseToOrderRate === 1) return null;
-  return Number((1 / baseToOrderRate).toFixed(10));
+  return Number(baseToOrderRate.toFixed(10));
 }
