@@ -68,7 +68,10 @@ export function testPolicy(seed: Seed, extra: SagePolicyOptions = {}): SagePolic
  * A shop in direct mode over `dialect`: the Sage simulator, a connector with
  * `sageDirect()` configured, connected as the solo user (one business).
  */
-export async function startDirectShop(dialect: TestDialect, options: { policy?: (seed: Seed) => SagePolicyOptions; sim?: SageApiSimulator; timeoutMs?: number } = {}): Promise<DirectShop & { database: TestDatabase }> {
+export async function startDirectShop(
+  dialect: TestDialect,
+  options: { policy?: (seed: Seed) => SagePolicyOptions; sim?: SageApiSimulator; timeoutMs?: number; ring?: ReturnType<typeof keyRing> } = {},
+): Promise<DirectShop & { database: TestDatabase; policy: SagePolicyOptions }> {
   const sim = options.sim ?? (await startSim());
   const business = sim.business(SAGE_SEED.businesses.solo.id);
   const database = await dialect.createDatabase();
@@ -80,7 +83,7 @@ export async function startDirectShop(dialect: TestDialect, options: { policy?: 
     storage,
     providers: [sageAccounting()],
     canonicalSource: source,
-    encryption: keyRing(),
+    encryption: options.ring ?? keyRing(),
     clock,
     logger: createLogger({ level: 'silent' }),
     direct: [sageDirect({ ...simOptions(sim), policy, timeoutMs: options.timeoutMs ?? 2_000 })],
@@ -91,7 +94,8 @@ export async function startDirectShop(dialect: TestDialect, options: { policy?: 
   if (!outcome.ok) throw new Error(`connect failed: ${outcome.message}`);
 
   const snapshot = (invoice: Invoice) => ({ id: invoice.magento_id, incrementId: invoice.increment_id, state: invoice.state, websiteId: invoice.website_id, storeId: invoice.store_id });
-  const shop: DirectShop & { database: TestDatabase } = {
+  const shop: DirectShop & { database: TestDatabase; policy: SagePolicyOptions } = {
+    policy,
     sim,
     byte8,
     storage,
