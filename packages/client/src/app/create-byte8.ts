@@ -72,6 +72,7 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
   // Providers in direct mode post through their own engine; the modes attach after the container is built.
   const directProviders = (Array.isArray(options.direct) ? options.direct : []).map((mode) => mode?.provider).filter((p): p is string => typeof p === 'string');
   let attachedDirect: ReadonlyMap<string, DirectConnection> = new Map();
+  const enqueueAccountOf = directEnqueueAccount(storage);
   const bindings: Binding[] = [
     { token: TOKENS.OutboxStore, value: storage.outbox },
     { token: TOKENS.SyncStateStore, value: storage.syncState },
@@ -145,6 +146,7 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
           watermarks: storage.watermarks,
           providers: options.providers,
           enqueuer: get<Publisher>(CLIENT_TOKENS.Publisher),
+          directConnected: (provider: string) => (directProviders.includes(provider) ? enqueueAccountOf(provider).then((account) => account !== null) : undefined),
           ...(options.reconciliation?.maxPerPass ? { maxPerPass: options.reconciliation.maxPerPass } : {}),
           ...(options.reconciliation?.settleMs !== undefined ? { settleMs: options.reconciliation.settleMs } : {}),
           clock,

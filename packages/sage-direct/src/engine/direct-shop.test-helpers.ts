@@ -1,6 +1,6 @@
 import type { Byte8, Byte8Storage } from '@byte8/client';
 import { createByte8, createLogger, createStorage } from '@byte8/client';
-import type { CanonicalSource, Contact, CreditMemo, EntityType, Invoice, Payment, Product, SyncStateRecord } from '@byte8/core';
+import type { CanonicalSource, ChangedEntity, ChangedSinceQuery, Contact, CreditMemo, EntityType, Invoice, Payment, Product, SyncStateRecord } from '@byte8/core';
 import { sageAccounting } from '@byte8/sage-accounting';
 import type { TestDatabase, TestDialect } from '@byte8/testkit';
 import { SAGE_SEED, type SageApiSimulator, type SimBusiness } from '@byte8/testkit/sage-api';
@@ -23,7 +23,16 @@ export class MemorySource implements CanonicalSource {
   product = async (id: number) => this.products.get(id) ?? null;
   payment = async (id: number) => this.payments.get(id) ?? null;
   paymentMethods = async () => [];
-  changedSince = async () => [];
+  /** Invoices by `created_at` (what reconciliation asks for); other types change nothing here. */
+  changedSince = async (query: ChangedSinceQuery): Promise<ChangedEntity[]> => {
+    if (query.entityType !== 'invoice') return [];
+    return [...this.invoices.values()]
+      .map((invoice) => ({ id: invoice.magento_id, changedAt: new Date(invoice.created_at) }))
+      .filter((e) => e.changedAt > query.since || (e.changedAt.getTime() === query.since.getTime() && e.id > (query.afterId ?? 0)))
+      .filter((e) => !query.until || e.changedAt <= query.until)
+      .sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime() || a.id - b.id)
+      .slice(0, query.limit);
+  };
 }
 
 /** The seeded business's ids a policy names (ledger accounts by nominal code, bank accounts). */
