@@ -46,6 +46,7 @@ export * from './direct/direct-connection.js';
 export * from './direct/direct-browser-cookie.js';
 export * from './direct/entity-xref-store.js';
 export * from './direct/direct-delivery.js';
+export * from './direct/direct-command.js';
 export * from './container/build-container.js';
 export * from './provider/rules/index.js';
 export * from './provider/rules/wire-scope.js';

@@ -2,6 +2,7 @@ import type { CanonicalSource } from '../ports/canonical-source.js';
 import type { Clock } from '../ports/clock.js';
 import type { HostTransaction } from '../ports/outbox-store.js';
 import type { SyncStateStore } from '../ports/sync-state-store.js';
+import type { DirectCommand } from './direct-command.js';
 import type { DirectDocumentDelivery } from './direct-delivery.js';
 import type { EntityXrefStore } from './entity-xref-store.js';
 import type { Logger } from '../ports/logger.js';
@@ -122,4 +123,6 @@ export interface DirectModeDeps {
 export interface DirectMode<C extends DirectConnection = DirectConnection> {
   readonly provider: string;
   attach(deps: DirectModeDeps): C;
+  /** CLI commands of the mode, under the provider's CLI name (`byte8 sage direct:status`). */
+  readonly commands?: readonly DirectCommand[];
 }

@@ -10,6 +10,7 @@ import { deliverCreditNote } from './deliver-credit-note.js';
 import { deliverCustomer } from './deliver-customer.js';
 import { deliverInvoiceCreated, deliverInvoicePaid } from './deliver-invoice.js';
 import { deliverProduct } from './deliver-product.js';
+import { type PreviewCall, type PreviewKind, previewDocument } from '../preview/preview-document.js';
 
 export interface SageDocumentEngineDeps {
   readonly provider: string;
@@ -59,6 +60,22 @@ export class SageDocumentEngine implements DirectDocumentDelivery {
   async deliveryAccount(): Promise<string | null> {
     const record = await this.#deps.oauthConnections.get(this.#deps.provider);
     return record?.status === 'connected' && record.business ? record.business.id : null;
+  }
+
+  /** The Sage calls a document would cause, posting nothing (the dry run). */
+  async preview(kind: PreviewKind, id: number): Promise<PreviewCall[]> {
+    const account = await this.deliveryAccount();
+    return previewDocument(
+      {
+        policy: this.#deps.policy,
+        source: this.#deps.documents.canonicalSource,
+        xrefs: this.#deps.documents.entityXrefs,
+        scope: account ? { provider: this.#deps.provider, accountId: account } : null,
+        now: this.#deps.clock.now(),
+      },
+      kind,
+      id,
+    );
   }
 
   async deliver({ row, lastAttempt }: DirectDeliveryRequest): Promise<DirectDeliveryResult> {
