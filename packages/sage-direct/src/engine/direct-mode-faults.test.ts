@@ -71,6 +71,17 @@ describe.each(testDialects())('direct mode under faults, exactly once in Sage, o
     expect(shop.sim.faults.pending).toBe(0);
   });
 
+  it("runs a batch at Sage's rate limit: 429s wait in-process for Retry-After, no row goes back to the ladder (c.4)", async () => {
+    shop.sim.setRateLimit({ requests: 8, windowMs: 1_000 });
+    for (const id of [1, 2, 3, 4]) await sellPayRefund(shop, id);
+    await shop.byte8.worker.drainUntilIdle();
+    expectEachOnce(shop, 4);
+    expect(shop.sim.stats.throttled).toBeGreaterThan(0);
+    const retried = await sql<{ n: string }>`SELECT count(*) AS n FROM byte8_event_outbox WHERE attempts <> 1 OR status <> 'succeeded'`.execute(shop.storage.db);
+    expect(Number(retried.rows[0]!.n)).toBe(0);
+    shop.sim.setRateLimit(null);
+  });
+
   it('renews an access token that expires mid-batch with one refresh, and posts everything', async () => {
     await sellPayRefund(shop, 1);
     await shop.drain();

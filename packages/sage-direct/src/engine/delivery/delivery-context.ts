@@ -1,9 +1,9 @@
 import type { CanonicalSource, EntityType, HostTransaction, OutboxRow, SyncStateStore } from '@byte8/core';
-import type { SageApiClient } from '../../api/sage-api-client.js';
 import type { EnsureContext } from '../exactly-once/ensure-object.js';
 import type { CatalogLink } from '../mapping/artefact-lines.js';
 import type { SagePolicy } from '../policy/sage-policy.js';
 import { DocumentError } from './document-error.js';
+import type { SageCalls } from './retry-after-gate.js';
 
 /** What the chip says after a row (wire-contract §9, spec b.9). */
 export type ChipUpdate =
@@ -17,7 +17,8 @@ export interface DeliveryContext {
   /** The wire id of the entity (`magento_entity_id`). */
   readonly entityId: number;
   readonly ensure: EnsureContext;
-  readonly api: SageApiClient;
+  /** Sage, behind the business's Retry-After gate. */
+  readonly api: SageCalls;
   readonly policy: SagePolicy;
   readonly source: CanonicalSource;
   readonly catalog: CatalogLink;

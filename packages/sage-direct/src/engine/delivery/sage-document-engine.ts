@@ -5,6 +5,7 @@ import { KeyedMutex } from '../exactly-once/keyed-mutex.js';
 import type { CatalogLink } from '../mapping/artefact-lines.js';
 import type { SagePolicy } from '../policy/sage-policy.js';
 import { classifyFailure } from './classify-failure.js';
+import { RetryAfterGate } from './retry-after-gate.js';
 import { chipWriter, type DeliveryContext, PolicySkip } from './delivery-context.js';
 import { deliverCreditNote } from './deliver-credit-note.js';
 import { deliverCustomer } from './deliver-customer.js';
@@ -52,9 +53,11 @@ function entityIdOf(row: OutboxRow): number | null {
 export class SageDocumentEngine implements DirectDocumentDelivery {
   readonly #deps: SageDocumentEngineDeps;
   readonly #mutex = new KeyedMutex();
+  readonly #gate: RetryAfterGate;
 
   constructor(deps: SageDocumentEngineDeps) {
     this.#deps = deps;
+    this.#gate = new RetryAfterGate(deps.api, deps.clock);
   }
 
   async deliveryAccount(): Promise<string | null> {
@@ -107,7 +110,8 @@ export class SageDocumentEngine implements DirectDocumentDelivery {
   }
 
   #context(row: OutboxRow, entityId: number, chip: DeliveryContext['chip'], now: () => Date): DeliveryContext {
-    const { documents, api, policy } = this.#deps;
+    const { documents, policy } = this.#deps;
+    const api = this.#gate;
     const ensure: EnsureContext = {
       scope: { provider: this.#deps.provider, accountId: row.tenantId! },
       xrefs: documents.entityXrefs,

@@ -1,4 +1,4 @@
-import type { SageApiClient } from '../../api/sage-api-client.js';
+import type { SageCalls } from '../delivery/retry-after-gate.js';
 
 /** One Sage object as a list answers it with `attributes=all` (c.3). */
 export type SageItem = Record<string, unknown> & { readonly id: string };
@@ -17,7 +17,7 @@ const MAX_PAGES = 50;
  * `search` is a substring match, so callers always compare exactly.
  */
 export async function findInList(
-  api: SageApiClient,
+  api: SageCalls,
   path: string,
   query: Readonly<Record<string, string>>,
   matches: (item: SageItem) => boolean,
@@ -33,12 +33,12 @@ export async function findInList(
 }
 
 /** A document or contact by its exact `reference` (c.3 `search`). */
-export function findByReference(api: SageApiClient, path: string, reference: string): Promise<SageItem | null> {
+export function findByReference(api: SageCalls, path: string, reference: string): Promise<SageItem | null> {
   return findInList(api, path, { search: reference }, (item) => item.reference === reference);
 }
 
 /** A catalogue item by its exact `item_code`. */
-export function findByItemCode(api: SageApiClient, path: string, itemCode: string): Promise<SageItem | null> {
+export function findByItemCode(api: SageCalls, path: string, itemCode: string): Promise<SageItem | null> {
   return findInList(api, path, { search: itemCode }, (item) => item.item_code === itemCode);
 }
 
