@@ -22,6 +22,7 @@ export const TABLE_NAMES = {
   watermark: 'byte8_watermark',
   rateLimit: 'byte8_rate_limit',
   oauthConnection: 'byte8_oauth_connection',
+  entityXref: 'byte8_entity_xref',
 } as const;
 
 /** Channel the outbox trigger notifies on every insert statement. */
