@@ -10,6 +10,7 @@ import { KyselyEntityRefStore } from './entity-ref-store.js';
 import { listenPg } from './listen/listen-pg.js';
 import { createPgliteListener } from './listen/listen-pglite.js';
 import { runMigrations } from './migrations/run-migrations.js';
+import { openMysqlStorage } from './mysql/create-mysql-storage.js';
 import { KyselyOAuthConnectionStore } from './oauth-connection/oauth-connection-store.js';
 import { KyselyOutboxStore } from './outbox/outbox-store.js';
 import { KyselyRateLimitStore } from './rate-limit-store.js';
@@ -36,7 +37,8 @@ function pgliteDialect(pglite: PGlite, owned: boolean): Dialect {
 
 /**
  * Opens the connector's storage: PostgreSQL through `pg` when given a
- * `databaseUrl` or a `pool`, otherwise an embedded PGlite (on disk at
+ * `databaseUrl` or a `pool`, MySQL 8.0.1+ / MariaDB 10.6+ through `mysql2`
+ * when the URL is `mysql://...`, otherwise an embedded PGlite (on disk at
  * `dataDir`, else in memory). Runs the migrations unless `migrate: false`.
  *
  * @example
@@ -49,6 +51,9 @@ function pgliteDialect(pglite: PGlite, owned: boolean): Dialect {
  * });
  * await storage.close();
  *
+ * // MySQL: tables named `shop_byte8_*` in the shop's own database.
+ * const onMysql = await createStorage({ databaseUrl: 'mysql://app@db/shop', tablePrefix: 'shop_' });
+ *
  * // Demo and tests: embedded, in memory.
  * const embedded = await createStorage();
  */
@@ -56,6 +61,10 @@ export async function createStorage(options: StorageOptions = {}): Promise<Byte8
   validateStorageOptions(options);
   const schema = options.schema ?? null;
   const clock = options.clock ?? systemClock;
+  if (options.databaseUrl?.startsWith('mysql:')) {
+    const storage = openMysqlStorage({ databaseUrl: options.databaseUrl, tablePrefix: options.tablePrefix ?? '', clock });
+    return migrated(storage, options);
+  }
 
   let dialect: Dialect;
   let listen: Byte8Storage['listen'];
@@ -124,6 +133,10 @@ export async function createStorage(options: StorageOptions = {}): Promise<Byte8
     },
   };
 
+  return migrated(storage, options);
+}
+
+async function migrated(storage: Byte8Storage, options: StorageOptions): Promise<Byte8Storage> {
   if (options.migrate ?? true) {
     try {
       await storage.migrate();
