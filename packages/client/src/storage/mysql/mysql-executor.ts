@@ -1,5 +1,5 @@
 import { Kysely, MysqlDialect, type MysqlPool, type MysqlPoolConnection, type QueryExecutorProvider } from 'kysely';
-import { type StoreContext, executorOf } from '../store-context.js';
+import type { StoreContext } from '../store-context.js';
 
 /** The callback connection under a mysql2 connection (the promise API wraps one in `.connection`). */
 function callbackConnectionOf(connection: unknown): MysqlPoolConnection | null {
@@ -41,20 +41,27 @@ function joinHostConnection(connection: object, raw: MysqlPoolConnection): Kysel
   return db;
 }
 
+const TRANSACTION_EXPECTED = '`transaction` must be a kysely Transaction, a Kysely instance or a mysql2 connection over the same database';
+
 /**
- * The executor a MySQL write runs on: the host's kysely `Transaction`, or a
- * mysql2 connection the host passes (its transaction then commits or rolls
- * back the write with the host's own), else the storage's own kysely.
+ * The executor of a host's transaction on MySQL: its kysely `Transaction`
+ * (or `Kysely`) as it is, or a kysely over the mysql2 connection it passes,
+ * so the write commits or rolls back with the host's own.
  */
-export function mysqlExecutorOf(context: StoreContext, transaction: unknown): QueryExecutorProvider {
-  if (transaction !== undefined && transaction !== null && typeof (transaction as { getExecutor?: unknown }).getExecutor !== 'function') {
-    const raw = callbackConnectionOf(transaction);
-    if (!raw) {
-      throw new TypeError('`transaction` must be a kysely Transaction, a Kysely instance or a mysql2 connection over the same database');
-    }
-    return joinHostConnection(transaction as object, raw);
+export function hostMysqlExecutor(transaction: unknown): QueryExecutorProvider {
+  if (typeof (transaction as { getExecutor?: unknown } | null)?.getExecutor === 'function') return transaction as QueryExecutorProvider;
+  if (typeof (transaction as { getConnection?: unknown } | null)?.getConnection === 'function') {
+    // Each statement could land on another connection of a pool: nothing would be atomic.
+    throw new TypeError(`${TRANSACTION_EXPECTED}; got a pool: pass the connection from pool.getConnection() that began the transaction`);
   }
-  return executorOf(context, transaction);
+  const raw = callbackConnectionOf(transaction);
+  if (!raw) throw new TypeError(TRANSACTION_EXPECTED);
+  return joinHostConnection(transaction as object, raw);
+}
+
+/** The executor a MySQL write runs on: the host's transaction when given, else the storage's own kysely. */
+export function mysqlExecutorOf(context: StoreContext, transaction: unknown): QueryExecutorProvider {
+  return transaction === undefined || transaction === null ? context.db : hostMysqlExecutor(transaction);
 }
 
 /**

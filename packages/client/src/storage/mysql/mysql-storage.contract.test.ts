@@ -88,9 +88,16 @@ describe.runIf(mysqlDialect)('storage on MySQL', () => {
     }
   });
 
-  it('refuses a transaction that is neither kysely nor mysql2, writing nothing', async () => {
+  it('refuses a transaction that is neither kysely nor a mysql2 connection (a pool included), writing nothing', async () => {
     await expect(h.storage.outbox.enqueue([event()], { transaction: { query: 'no' } as never })).rejects.toThrow(/`transaction` must be/);
     await expect(h.storage.outbox.enqueue([event()], { transaction: 42 as never })).rejects.toThrow(/`transaction` must be/);
+    const pool = mysql.createPool({ uri: url(), connectionLimit: 1 });
+    try {
+      await expect(h.storage.outbox.enqueue([event()], { transaction: pool })).rejects.toThrow(/got a pool: pass the connection from pool.getConnection\(\)/);
+      await expect(h.storage.outbox.enqueue([event()], { transaction: pool.promise() })).rejects.toThrow(/got a pool/);
+    } finally {
+      await new Promise((resolve) => pool.end(resolve));
+    }
     expect((await h.storage.outbox.list({})).total).toBe(0);
   });
 
