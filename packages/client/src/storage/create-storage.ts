@@ -10,7 +10,6 @@ import { KyselyEntityRefStore } from './entity-ref-store.js';
 import { listenPg } from './listen/listen-pg.js';
 import { createPgliteListener } from './listen/listen-pglite.js';
 import { runMigrations } from './migrations/run-migrations.js';
-import { openMysqlStorage } from './mysql/create-mysql-storage.js';
 import { KyselyOAuthConnectionStore } from './oauth-connection/oauth-connection-store.js';
 import { KyselyOutboxStore } from './outbox/outbox-store.js';
 import { KyselyRateLimitStore } from './rate-limit-store.js';
@@ -62,6 +61,8 @@ export async function createStorage(options: StorageOptions = {}): Promise<Byte8
   const schema = options.schema ?? null;
   const clock = options.clock ?? systemClock;
   if (options.databaseUrl?.startsWith('mysql:')) {
+    // Loaded on demand, as PGlite is: a worker on PostgreSQL never loads mysql2.
+    const { openMysqlStorage } = await import('./mysql/create-mysql-storage.js');
     const storage = openMysqlStorage({ databaseUrl: options.databaseUrl, tablePrefix: options.tablePrefix ?? '', clock });
     return migrated(storage, options);
   }
