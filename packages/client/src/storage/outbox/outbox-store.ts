@@ -1,20 +1,20 @@
-import {
-  type ClaimOptions,
-  type CurrentTenant,
-  type DeliveryOutcome,
-  type EnqueueResult,
-  type HeldAction,
-  type HeldCount,
-  type HostTransaction,
-  OUTBOX_STATUSES,
-  type OutboxCount,
-  type OutboxEventInput,
-  type OutboxListQuery,
-  type OutboxRow,
-  type OutboxStatus,
-  type OutboxStore,
+import type {
+  ClaimOptions,
+  CurrentTenant,
+  DeliveryOutcome,
+  EnqueueResult,
+  HeldAction,
+  HeldCount,
+  HostTransaction,
+  OutboxCount,
+  OutboxEventInput,
+  OutboxListQuery,
+  OutboxRow,
+  OutboxStatus,
+  OutboxStore,
 } from '@byte8/core';
 import { sql } from 'kysely';
+import { checkIds, checkStatus } from './outbox-checks.js';
 import { OUTBOX_CHANNEL } from '../byte8-tables.js';
 import { toDate, toNumber } from '../sql-values.js';
 import { type StoreContext, executorOf } from '../store-context.js';
@@ -25,18 +25,6 @@ import { countHeld, resolveHeldRows } from './held-rows.js';
 import { toOutboxRow } from './outbox-row.js';
 
 const DEFAULT_PURGE_BATCH = 1000;
-
-function checkIds(method: string, ids: readonly number[]): void {
-  if (!Array.isArray(ids) || !ids.every((id) => Number.isSafeInteger(id) && id > 0)) {
-    throw new TypeError(`${method}: ids must be positive integers`);
-  }
-}
-
-function checkStatus(status: unknown): void {
-  if (status !== undefined && !(OUTBOX_STATUSES as readonly unknown[]).includes(status)) {
-    throw new TypeError(`outbox: \`status\` must be one of ${OUTBOX_STATUSES.join(', ')}`);
-  }
-}
 
 /**
  * The durable outbox over kysely (design §5). Enqueue, claim and complete are

@@ -1,20 +1,20 @@
-import {
-  type ClaimOptions,
-  type CurrentTenant,
-  type DeliveryOutcome,
-  type EnqueueResult,
-  type HeldAction,
-  type HeldCount,
-  type HostTransaction,
-  OUTBOX_STATUSES,
-  type OutboxCount,
-  type OutboxEventInput,
-  type OutboxListQuery,
-  type OutboxRow,
-  type OutboxStatus,
-  type OutboxStore,
+import type {
+  ClaimOptions,
+  CurrentTenant,
+  DeliveryOutcome,
+  EnqueueResult,
+  HeldAction,
+  HeldCount,
+  HostTransaction,
+  OutboxCount,
+  OutboxEventInput,
+  OutboxListQuery,
+  OutboxRow,
+  OutboxStatus,
+  OutboxStore,
 } from '@byte8/core';
 import { sql } from 'kysely';
+import { checkIds, checkStatus } from '../../outbox/outbox-checks.js';
 import { validateClaimOptions } from '../../outbox/claim-statement.js';
 import { toOutboxRow } from '../../outbox/outbox-row.js';
 import { toDate, toNumber } from '../../sql-values.js';
@@ -26,18 +26,6 @@ import { enqueueMysqlEvents } from './mysql-enqueue.js';
 import { countMysqlHeld, resolveMysqlHeldRows } from './mysql-held-rows.js';
 
 const DEFAULT_PURGE_BATCH = 1000;
-
-function checkIds(method: string, ids: readonly number[]): void {
-  if (!Array.isArray(ids) || !ids.every((id) => Number.isSafeInteger(id) && id > 0)) {
-    throw new TypeError(`${method}: ids must be positive integers`);
-  }
-}
-
-function checkStatus(status: unknown): void {
-  if (status !== undefined && !(OUTBOX_STATUSES as readonly unknown[]).includes(status)) {
-    throw new TypeError(`outbox: \`status\` must be one of ${OUTBOX_STATUSES.join(', ')}`);
-  }
-}
 
 /**
  * The durable outbox on MySQL 8.0.1+ / MariaDB 10.6+: the contract of the
