@@ -27,6 +27,8 @@ export async function handleAdminPage(routes: AdminRoutes, kit: AdminPageKit, re
     const entries = await Promise.all(
       providers.map(async (provider): Promise<DashboardEntry> => {
         const figures = await admin.dashboardFigures(provider.key);
+        const direct = routes.direct.get(provider.key);
+        if (direct) return { provider, figures, direct: await direct.status() };
         return provider.healthTile
           ? { provider, figures, tile: await admin.dashboardTile(provider.key) }
           : { provider, figures, status: await admin.connectionStatus(provider.key) };
@@ -44,6 +46,12 @@ export async function handleAdminPage(routes: AdminRoutes, kit: AdminPageKit, re
   if (segments.length === 2 && segments[0] === 'sync') {
     const provider = routes.providerByKey.get(segments[1]!);
     if (!provider) return false;
+    const direct = routes.direct.get(provider.key);
+    if (direct) {
+      const message = `${provider.labels.name} posts straight to ${direct.serviceName} (direct mode): there is no ledger sync page. Each document's status is in the invoice and credit memo lists.`;
+      tools.redirectWith({ kind: 'success', message }, `${tools.base}/config#${provider.key}`);
+      return true;
+    }
     const status = await admin.connectionStatus(provider.key);
     if (!status.connected || !status.tenantId) {
       tools.redirectWith({ kind: 'error', message: `${provider.labels.name} is not connected: pair it first.` }, `${tools.base}/config#${provider.key}`);

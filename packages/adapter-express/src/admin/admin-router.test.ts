@@ -232,8 +232,8 @@ describe('adminRouter', () => {
     expect(text.match(/class="byte8-card byte8-tile /g)).toHaveLength(1);
     expect(text).toContain('id="sage_accounting-tile"');
     expect(text).not.toContain('id="xero-tile"');
-    expect(text).toMatch(/<section class="byte8-card" id="xero-connection" data-state="connected"><h2>Xero Accounting<\/h2>\s*<p><a href="\/admin\/byte8\/config#xero">Connection<\/a>/);
-    expect(text).toMatch(/<section class="byte8-card" id="freeagent-connection" data-state="disconnected"><h2>FreeAgent Accounting<\/h2>/);
+    expect(text).toMatch(/<section class="byte8-card" id="xero-connection" data-state="connected" data-mode="ledger"><h2>Xero Accounting<\/h2>\s*<p><a href="\/admin\/byte8\/config#xero">Connection<\/a>/);
+    expect(text).toMatch(/<section class="byte8-card" id="freeagent-connection" data-state="disconnected" data-mode="ledger"><h2>FreeAgent Accounting<\/h2>/);
     // Every provider gets the day's figures, tile or not.
     for (const key of ['sage_accounting', 'xero', 'freeagent']) expect(text).toContain(`id="${key}-figures"`);
   });

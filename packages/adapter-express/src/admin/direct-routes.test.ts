@@ -164,6 +164,25 @@ describe('Connect to Sage from the Express admin (direct mode), over HTTP', () =
     expect(after).toMatchObject({ status: 'connected', business: { id: solo.id } });
   });
 
+  it('the dashboard shows the direct connection (no ledger tile), and the ledger sync page says there is none', async () => {
+    const before = await browser.call('/');
+    expect(before.res.status).toBe(200);
+    expect(before.text).toContain(`id="${P}-connection" data-state="not_connected" data-mode="direct"`);
+    expect(before.text).toContain('Not connected to Sage');
+    expect(before.text).not.toContain(`/sync/${P}`);
+    await connectedAs(SAGE_SEED.users.solo.id);
+    const after = await browser.call('/');
+    expect(after.text).toContain(`id="${P}-connection" data-state="connected" data-mode="direct"`);
+    expect(after.text).toContain(`Connected to Sage: ${solo.name}`);
+    // The ledger provider beside it keeps its own line.
+    expect(after.text).toContain('id="freeagent-connection"');
+    const sync = await browser.call(`/sync/${P}`);
+    expect(sync.res.status).toBe(303);
+    expect(flashOf((await browser.follow(sync.res)).text)).toBe(
+      'Sage Accounting posts straight to Sage (direct mode): there is no ledger sync page. Each document\'s status is in the invoice and credit memo lists.',
+    );
+  });
+
   it('a user with two businesses chooses the second; disconnect revokes at Sage and kills the refresh token', async () => {
     const { flash, page } = await connectedAs(SAGE_SEED.users.multi.id);
     expect(flash).toBe('Connected to Sage. Choose the business this store posts to.');
