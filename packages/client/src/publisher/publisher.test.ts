@@ -1,6 +1,7 @@
 import { testDialects } from '@byte8/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type OutboundHarness, outboundHarness } from '../worker/outbound-harness.test-helpers.js';
+import { createPublisher } from './publisher.js';
 
 const event = (entityId: number) => ({
   eventName: 'invoice.created' as const,
@@ -78,5 +79,19 @@ describe.each(testDialects(process.env, { mysql: true }))('publisher on $name', 
   it('publishNow refuses when the provider is not connected', async () => {
     await expect(h.publisher.publishNow('sage_accounting', event(4))).rejects.toThrow(/not connected/);
     expect(h.sim.stats.deliveries).toBe(0);
+  });
+
+  it('publishNow refuses a provider in direct mode in words (it has no ledger to post to), storing nothing', async () => {
+    const direct = createPublisher({
+      outbox: h.storage.outbox,
+      connections: h.storage.connections,
+      transport: { deliver: async () => ({ kind: 'network-error', message: 'never called' }) },
+      secretBox: { seal: (v: string) => v, open: (v: string) => v } as never,
+      directAccount: (provider) => (provider === 'sage_accounting' ? Promise.resolve('business-1') : undefined),
+    });
+    await expect(direct.publishNow('sage_accounting', event(5))).rejects.toThrow(
+      'provider sage_accounting is in direct mode: this command publishes through the Byte8 ledger, which direct mode does not use; use Sync again in the admin to post the document directly',
+    );
+    expect(await outbox()).toEqual([]);
   });
 });

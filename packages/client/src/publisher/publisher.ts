@@ -120,6 +120,14 @@ export function createPublisher(deps: PublisherDeps): Publisher {
     async publishNow(provider, event) {
       const { transport, secretBox } = deps;
       if (!transport || !secretBox) throw new Error('publishNow needs a transport and a secret box');
+      const direct = deps.directAccount?.(provider);
+      if (direct !== undefined) {
+        // Only whether the provider is in direct mode matters here, not its account.
+        await Promise.resolve(direct).catch(() => null);
+        throw new Error(
+          `provider ${provider} is in direct mode: this command publishes through the Byte8 ledger, which direct mode does not use; use Sync again in the admin to post the document directly`,
+        );
+      }
       const connection = await deps.connections.get(provider);
       const auth = resolveLedgerAuth(connection, secretBox, deps.defaultBaseUrl ?? DEFAULT_LEDGER_BASE_URL, deps.ledgerUrlPolicy);
       if (!auth) throw new Error(`provider ${provider} is not connected to the ledger`);
