@@ -13,8 +13,6 @@ import type {
   HeldAction,
   HeldRowsView,
   EventStatusView,
-  LedgerAuth,
-  LedgerHealth,
   LedgerTransport,
   Logger,
   OutboxStore,
@@ -29,15 +27,13 @@ import type {
 } from '@byte8/core';
 import type { DeliveryStats } from '../metrics/delivery-metrics.js';
 import { generatePairingCode } from '../pairing/generate-pairing-code.js';
-import { PAIRING_CODE_TTL_SECONDS } from '../pairing/pairing-code.js';
-import { type LedgerUrlPolicy, LedgerUrlRefusedError } from '../transport/ledger-url-policy.js';
-import { DEFAULT_LEDGER_BASE_URL, isConnected, resolveLedgerAuth } from '../transport/resolve-ledger-auth.js';
+import type { LedgerUrlPolicy } from '../transport/ledger-url-policy.js';
+import { DEFAULT_LEDGER_BASE_URL, isConnected } from '../transport/resolve-ledger-auth.js';
 import type { EventEnqueuer } from '../reconcile/event-enqueuer.js';
-import { connectionStatusState } from './connection-status-view.js';
 import { dashboardFiguresView, startOfUtcDay } from './dashboard-figures-view.js';
-import { dashboardTileView } from './dashboard-tile-view.js';
 import { documentStatusView } from './document-status-view.js';
 import { eventStatusViews } from './event-status-view.js';
+import { type LedgerViewDeps, disconnectFromLedger, ledgerConnectionStatus, ledgerDashboardTile } from './ledger-connection-views.js';
 import { OneAtATime } from './one-at-a-time.js';
 import { resyncDocument } from './resync-document.js';
 
@@ -64,12 +60,6 @@ export interface AdminServiceDeps {
   readonly resync?: { readonly enqueuer: EventEnqueuer; readonly source: CanonicalSource };
 }
 
-type Auth =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'ok'; readonly auth: LedgerAuth }
-  | { readonly kind: 'undecryptable' }
-  | { readonly kind: 'refused'; readonly reason: string };
-
 /**
  * The view models every adapter renders (design §5 Admin, wire-contract §10).
  * Holds no state of its own: each call reads storage and, for the status
@@ -81,44 +71,17 @@ type Auth =
  */
 export class AdminService implements AdminApi {
   readonly #deps: AdminServiceDeps;
-  readonly #defaultBaseUrl: string;
+  readonly #ledgerViews: LedgerViewDeps;
   /** "Sync again" of one document runs one at a time in this process (two instances at once may both queue). */
   readonly #resyncs = new OneAtATime();
 
   constructor(deps: AdminServiceDeps) {
     this.#deps = deps;
-    this.#defaultBaseUrl = (deps.defaultLedgerBaseUrl ?? DEFAULT_LEDGER_BASE_URL).replace(/\/+$/, '');
+    this.#ledgerViews = { ...deps, defaultBaseUrl: (deps.defaultLedgerBaseUrl ?? DEFAULT_LEDGER_BASE_URL).replace(/\/+$/, '') };
   }
 
   async connectionStatus(provider: string): Promise<ConnectionStatusView> {
-    const labels = this.#labels(provider);
-    const record = await this.#deps.connections.get(provider);
-    const auth = this.#auth(provider, record);
-    const health = auth.kind === 'ok' ? await this.#deps.transport.fetchHealth(auth.auth) : null;
-    const state =
-      auth.kind === 'undecryptable'
-        ? { state: 'unreachable' as const, label: 'Stored master key cannot be decrypted', detail: 'Restore the encryption key it was sealed with, or re-pair.', colour: '#757575' }
-        : auth.kind === 'refused'
-          ? {
-              state: 'unreachable' as const,
-              label: 'Ledger URL not allowed',
-              detail: `Nothing is sent to it (${auth.reason}). Re-pair with the real ledger, or add its host to ledger.allowedHosts.`,
-              colour: '#b30000',
-            }
-          : connectionStatusState({ provider, providerName: labels.name, connected: auth.kind === 'ok', health });
-    const issuedAt = record?.pairingCodeIssuedAt ?? null;
-    return {
-      provider,
-      ...state,
-      connected: auth.kind !== 'none',
-      tenantId: record?.tenantId ?? null,
-      ledgerBaseUrl: record?.ledgerBaseUrl || this.#defaultBaseUrl,
-      pairingCode: {
-        pending: !!record?.pairingCodeHash && issuedAt !== null,
-        ageMinutes: record?.pairingCodeHash && issuedAt ? Math.floor((this.#deps.clock.now().getTime() - issuedAt.getTime()) / 60_000) : null,
-        ttlMinutes: PAIRING_CODE_TTL_SECONDS / 60,
-      },
-    };
+    return ledgerConnectionStatus(this.#ledgerViews, provider, this.#labels(provider).name);
   }
 
   async deadLetters(options: { readonly provider?: string; readonly limit?: number } = {}): Promise<DeadLetterBannerView> {
@@ -159,25 +122,10 @@ export class AdminService implements AdminApi {
     return issued;
   }
 
-  /**
-   * Disconnect (wire-contract §5.1): tells the ledger when it can (best
-   * effort), then always clears the tenant, master key and pairing code. The
-   * base URL, outbox rows and mirror rows stay.
-   */
-  async disconnect(provider: string): Promise<{ readonly wasConnected: boolean; readonly acknowledged: boolean }> {
+  /** Disconnect (wire-contract §5.1): tells the ledger when it can, then clears the credentials; rows stay. */
+  disconnect(provider: string): Promise<{ readonly wasConnected: boolean; readonly acknowledged: boolean }> {
     this.#labels(provider);
-    const record = await this.#deps.connections.get(provider);
-    if (!isConnected(record)) return { wasConnected: false, acknowledged: false };
-    let acknowledged = false;
-    try {
-      const auth = this.#auth(provider, record);
-      if (auth.kind === 'ok') acknowledged = await this.#deps.transport.disconnect(auth.auth);
-    } catch (error) {
-      this.#deps.logger.warn({ provider, error: error instanceof Error ? error.message : String(error) }, 'byte8: ledger disconnect call failed');
-    }
-    await this.#deps.connections.clearCredentials(provider);
-    this.#deps.logger.info({ provider, acknowledged }, 'byte8: disconnected');
-    return { wasConnected: true, acknowledged };
+    return disconnectFromLedger(this.#ledgerViews, provider);
   }
 
   async documentStatus(entityType: EntityType, entityId: number, provider: string): Promise<DocumentStatusView> {
@@ -202,19 +150,7 @@ export class AdminService implements AdminApi {
   }
 
   async dashboardTile(provider: string): Promise<DashboardTileView> {
-    const labels = this.#labels(provider);
-    const record = await this.#deps.connections.get(provider);
-    const auth = this.#auth(provider, record);
-    const health: LedgerHealth | null = auth.kind === 'ok' ? await this.#deps.transport.fetchHealth(auth.auth) : null;
-    const baseUrl = record?.ledgerBaseUrl || this.#defaultBaseUrl;
-    return dashboardTileView({
-      provider,
-      providerName: labels.name,
-      connected: auth.kind !== 'none',
-      health,
-      ledgerHost: hostOf(baseUrl),
-      now: this.#deps.clock.now(),
-    });
+    return ledgerDashboardTile(this.#ledgerViews, provider, this.#labels(provider).name);
   }
 
   async dashboardFigures(provider: string): Promise<DashboardFiguresView> {
@@ -247,29 +183,8 @@ export class AdminService implements AdminApi {
     return found.labels;
   }
 
-  #auth(provider: string, record: Awaited<ReturnType<ConnectionStore['get']>>): Auth {
-    try {
-      const auth = resolveLedgerAuth(record, this.#deps.secretBox, this.#defaultBaseUrl, this.#deps.ledgerUrlPolicy);
-      return auth ? { kind: 'ok', auth } : { kind: 'none' };
-    } catch (error) {
-      if (error instanceof LedgerUrlRefusedError) {
-        this.#deps.logger.error({ provider, reason: error.reason }, 'byte8: stored ledger base URL refused; nothing is sent to it');
-        return { kind: 'refused', reason: error.reason };
-      }
-      this.#deps.logger.error({ provider }, 'byte8: stored master key cannot be decrypted; re-pair or restore the encryption key');
-      return { kind: 'undecryptable' };
-    }
-  }
 }
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, Math.floor(value)));
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
