@@ -68,8 +68,10 @@ class WorkerChild {
 export async function startWorkers(processes: number, config: WorkerProcessConfig) {
   const children = Array.from({ length: processes }, () => new WorkerChild(config));
   await Promise.all(children.map((c) => c.next('ready')));
-  async function collect(): Promise<PoolResult> {
+  /** `whileConnected` runs after every process finished and before any closes its connections (backend CPU). */
+  async function collect(whileConnected?: () => Promise<void>): Promise<PoolResult> {
     const results = (await Promise.all(children.map((c) => c.next('done')))).map((m) => m.result!);
+    if (whileConnected) await whileConnected();
     const peakRssMiB = children.map((c) => vmHwmMiB(c.pid));
     for (const c of children) c.send('exit');
     await Promise.all(children.map((c) => c.exited()));
@@ -83,17 +85,17 @@ export async function startWorkers(processes: number, config: WorkerProcessConfi
   return {
     pids: children.map((c) => c.pid),
     /** `drain` mode: drains until idle, then reports. */
-    async drain(): Promise<PoolResult> {
+    async drain(whileConnected?: () => Promise<void>): Promise<PoolResult> {
       for (const c of children) c.send('go');
-      return collect();
+      return collect(whileConnected);
     },
     /** `run` mode: starts the loops; `stop()` ends them and reports. */
     go(): void {
       for (const c of children) c.send('go');
     },
-    async stop(): Promise<PoolResult> {
+    async stop(whileConnected?: () => Promise<void>): Promise<PoolResult> {
       for (const c of children) c.send('stop');
-      return collect();
+      return collect(whileConnected);
     },
   };
 }

@@ -6,9 +6,10 @@ import { type Figure, figure } from '../harness/summary.js';
 export async function memoryScenario(ctx: BenchContext): Promise<Figure[]> {
   if (!ctx.dialects.includes('pg')) return [];
   const backlog = ctx.sizes.memoryBacklog;
-  const run = await drainPgBacklog(ctx.pgUrl, ctx.sim, backlog, 1);
+  const sink = ctx.sinkFor('memory');
+  const run = await drainPgBacklog(ctx.pgUrl, sink, backlog, 1);
   ctx.log(`  memory ${short(backlog)}: peak RSS ${run.peakRssMiB[0]} MiB, ${round(run.eventsPerSecond)} events/s`);
-  const details = { backlog, ...WORKER_TUNING.pg, source: '/proc/<pid>/status VmHWM of the worker process after the drain' };
+  const details = { backlog, ...WORKER_TUNING.pg, sink: sink.kind, source: '/proc/<pid>/status VmHWM of the worker process after the drain' };
   return [
     figure('memory', `pg ${short(backlog)} backlog, 1 process`, 'worker peak RSS', 'MiB', [run.peakRssMiB[0]!], details),
     figure('memory', `pg ${short(backlog)} backlog, 1 process`, 'throughput', 'events/s', [round(run.eventsPerSecond)], details),
