@@ -66,10 +66,14 @@ describe.each(dialects)('outbox statement plans on $name', (dialect) => {
       const done = await runCompleteStatement(explaining(h.storage.db, plans), tables, OWNER, claimed.map((r) => ({ kind: 'succeeded', id: r.id, statusCode: 202, at })));
       expect(done).toBe(500);
       expect(plans).toHaveLength(2);
+      const shape = (plan: PlanNode[]) => JSON.stringify(plan.map((n) => `${n['Node Type']} ${n['Relation Name'] ?? ''}`));
       for (const plan of plans) {
         const scans = plan.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'byte8_event_outbox');
-        expect(scans, JSON.stringify(plan.map((n) => `${n['Node Type']} ${n['Relation Name'] ?? ''}`))).toEqual([]);
+        expect(scans, shape(plan)).toEqual([]);
       }
+      // Complete joins nothing: a join's strategy hangs on estimates of the leased rows, which swing as the table drains.
+      const joins = plans[1]!.filter((n) => ['Nested Loop', 'Hash Join', 'Merge Join'].includes(n['Node Type']));
+      expect(joins, shape(plans[1]!)).toEqual([]);
     });
   }
 });
