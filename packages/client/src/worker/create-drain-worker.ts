@@ -92,6 +92,12 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
    * worker starts this way: if it replaces one that crashed, the first claim is the oldest suspect.
    */
   let oneByOne = true;
+  /**
+   * The next batch, claimed while the current one is in flight (a full batch means more is
+   * probably due): claim and delivery overlap instead of taking turns. Its rows stay pending,
+   * so the per-entity FIFO check keeps later rows of the same entities back.
+   */
+  let claimedAhead: Promise<OutboxRow[]> | null = null;
   let lastGcAt: number | null = null;
   let lastWorkAt: number | null = null;
   const passes = new Set<Promise<number>>();
@@ -146,10 +152,13 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
     // Nothing claimed means no crashed batch is left to retry one by one (else an idle worker spins).
     if (byProvider.size === 0) {
       oneByOne = false;
+      await releaseClaimedAhead();
       return 0;
     }
     const tenants = [...byProvider].map(([provider, t]) => ({ provider, tenantId: t.auth.tenantId }));
-    const rows = await deps.outbox.claim({ owner: workerId, limit: oneByOne ? 1 : opts.batchSize, leaseMs: opts.leaseMs, tenants });
+    const claim = (limit: number) => deps.outbox.claim({ owner: workerId, limit, leaseMs: opts.leaseMs, tenants });
+    const early = await takeClaimedAhead();
+    const rows = early.length > 0 ? early : await claim(oneByOne ? 1 : opts.batchSize);
     if (rows.length === 0) {
       oneByOne = false;
       return 0;
@@ -164,7 +173,8 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
         const error = `poison: claimed ${row.attemptsStarted} times but only ${row.attempts} attempts finished`;
         logger.error({ id: row.id, event: row.eventName, provider: row.provider }, error);
         outcomes.push({ kind: 'dead_lettered', id: row.id, statusCode: null, error, at: clock.now() });
-      } else if (byProvider.has(row.provider)) {
+      } else if (byProvider.get(row.provider)?.auth.tenantId === row.tenantId) {
+        // The tenant test matters for a batch claimed ahead: a re-pair since then holds its rows.
         deliverable.push(row);
       } else {
         giveBack.push(row.id);
@@ -182,6 +192,11 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
       deliverable.push(suspect);
       await deps.outbox.release(workerId, giveBack.splice(0));
     }
+    if (!oneByOne && !stopping && rows.length >= opts.batchSize) {
+      claimedAhead = claim(opts.batchSize);
+      // Handled where it is taken; this keeps a failure meanwhile from being an unhandled rejection.
+      claimedAhead.catch(() => {});
+    }
     const delivered = await mapBounded(
       deliverable,
       opts.concurrency,
@@ -197,6 +212,24 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
     if (outcomes.length > 0) await deps.outbox.complete(workerId, outcomes);
     if (giveBack.length > 0) await deps.outbox.release(workerId, giveBack);
     return outcomes.length;
+  }
+
+  /** The batch claimed ahead, or [] (none, or its claim failed: the pass claims for itself). */
+  async function takeClaimedAhead(): Promise<OutboxRow[]> {
+    const pending = claimedAhead;
+    claimedAhead = null;
+    return pending ? pending.catch(() => []) : [];
+  }
+
+  /** Gives a batch claimed ahead back when the loop ends without a pass to take it. */
+  async function releaseClaimedAhead(): Promise<void> {
+    const rows = await takeClaimedAhead();
+    if (rows.length === 0) return;
+    try {
+      await deps.outbox.release(workerId, rows.map((row) => row.id));
+    } catch (error) {
+      logger.warn({ error: errorText(error), rows: rows.length }, 'cannot release rows claimed ahead; their lease will expire');
+    }
   }
 
   function drainOnce(): Promise<number> {
@@ -282,6 +315,7 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
       if (attempted >= opts.batchSize || wokenDuringPass || oneByOne) continue;
       await sleep(nextSleepMs(attempted));
     }
+    await releaseClaimedAhead();
     if (unsubscribe) await unsubscribe().catch(() => {});
   }
 
@@ -315,7 +349,10 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
       let total = 0;
       for (;;) {
         const attempted = await drainOnce();
-        if (attempted === 0) return total;
+        if (attempted === 0) {
+          await releaseClaimedAhead();
+          return total;
+        }
         total += attempted;
       }
     },
