@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { coalescedNotify } from './coalesced-notify.js';
 import { initialSchema } from './initial-schema.js';
 import { oauthConnections } from './oauth-connections.js';
+import { outboxFillfactor } from './outbox-fillfactor.js';
 import { rateLimits } from './rate-limits.js';
 import { syncStateMessage } from './sync-state-message.js';
 
@@ -16,6 +17,7 @@ export function byte8Migrations(schema: string | null): MigrationProvider {
     '0003_rate_limits': rateLimits(schema),
     '0005_sync_state_message': syncStateMessage(schema),
     '0006_oauth_connections': oauthConnections(schema),
+    '0007_outbox_fillfactor': outboxFillfactor(schema),
   };
   return { getMigrations: async () => migrations };
 }

@@ -51,6 +51,24 @@ const OWNER = 'worker-1';
 describe.each(dialects)('outbox statement plans on $name', (dialect) => {
   const h = useStorage(dialect);
 
+  it('claims rewrite most rows on their own page, so no index changes (fillfactor 50)', async () => {
+    await h.storage.outbox.enqueue(Array.from({ length: 400 }, (_, i) => event({ entityId: i + 1, body: `{"pad":"${'x'.repeat(200)}"}` })));
+    const pages = async () => {
+      const result = await h.storage.db.executeQuery<{ id: string; page: string }>(
+        CompiledQuery.raw(`SELECT entity_id::text AS id, (ctid::text::point)[0]::bigint::text AS page FROM byte8_event_outbox`),
+      );
+      return new Map(result.rows.map((r) => [r.id, r.page]));
+    };
+    const before = await pages();
+    expect(new Set(before.values()).size).toBeGreaterThan(4);
+    const claimed = await h.storage.outbox.claim({ owner: OWNER, limit: 400, leaseMs: 60_000, tenants: TENANT_A });
+    expect(claimed).toHaveLength(400);
+    const after = await pages();
+    const stayed = [...before].filter(([id, page]) => after.get(id) === page).length;
+    // Full pages (fillfactor 100) moved all but the last page's rows.
+    expect(stayed / before.size).toBeGreaterThan(0.9);
+  });
+
   // 100k on PostgreSQL only: filling it takes PGlite most of a minute.
   for (const rows of dialect.name === 'pg' ? [20_000, 100_000] : [20_000]) {
     it(`claims and completes a batch of 500 by primary key at ${rows} rows, after ANALYZE`, { timeout: 120_000 }, async () => {
