@@ -11,6 +11,9 @@ export interface PoolResult {
   readonly cpuMicros: number;
   /** Peak resident set (VmHWM) of each process, in MiB, read before it exits. */
   readonly peakRssMiB: readonly number[];
+  /** process.memoryUsage() (MiB) of each process once loaded, and when done. */
+  readonly memoryAtReadyMiB: ReadonlyArray<Readonly<Record<string, number>>>;
+  readonly memoryAtDoneMiB: ReadonlyArray<Readonly<Record<string, number>>>;
 }
 
 /** Peak resident set size of a live process, from /proc (Linux), in MiB. */
@@ -19,13 +22,24 @@ export function vmHwmMiB(pid: number): number {
   return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : Number.NaN;
 }
 
+/**
+ * Node flags of the worker processes, from `BYTE8_BENCH_WORKER_EXEC_ARGV` (space-separated,
+ * e.g. `--max-semi-space-size=4`): how a deployment would tune `byte8 worker` with NODE_OPTIONS.
+ */
+export function workerExecArgv(): string[] {
+  return (process.env.BYTE8_BENCH_WORKER_EXEC_ARGV ?? '').split(' ').filter((a) => a !== '');
+}
+
 class WorkerChild {
   readonly #child: ChildProcess;
   readonly #messages: Array<{ op: string; result?: WorkerProcessResult }> = [];
   #waiter: (() => void) | null = null;
 
   constructor(config: WorkerProcessConfig) {
-    this.#child = fork(fileURLToPath(new URL('../worker-process.js', import.meta.url)), [JSON.stringify(config)], { stdio: 'inherit' });
+    this.#child = fork(fileURLToPath(new URL('../worker-process.js', import.meta.url)), [JSON.stringify(config)], {
+      stdio: 'inherit',
+      execArgv: workerExecArgv(),
+    });
     this.#child.on('message', (m: { op: string; result?: WorkerProcessResult }) => {
       this.#messages.push(m);
       this.#waiter?.();
@@ -80,6 +94,8 @@ export async function startWorkers(processes: number, config: WorkerProcessConfi
       wallMs: Math.max(...results.map((r) => r.endedAt)) - Math.min(...results.map((r) => r.startedAt)),
       cpuMicros: results.reduce((a, r) => a + r.cpuMicros, 0),
       peakRssMiB,
+      memoryAtReadyMiB: results.map((r) => r.memoryAtReadyMiB),
+      memoryAtDoneMiB: results.map((r) => r.memoryAtDoneMiB),
     };
   }
   return {
