@@ -50,7 +50,8 @@ export class SimProcess {
   }
 
   static async #fork(kind: SinkKind, script: string, args: string[]): Promise<SimProcess> {
-    const child = fork(fileURLToPath(new URL(script, import.meta.url)), args, { stdio: 'inherit' });
+    // No inherited Node flags: a test runner's (e.g. a `source` condition) would load TypeScript sources.
+    const child = fork(fileURLToPath(new URL(script, import.meta.url)), args, { stdio: 'inherit', execArgv: [] });
     const url = await new Promise<string>((resolve, reject) => {
       child.once('message', (message: { result: string }) => resolve(message.result));
       child.once('exit', (code) => reject(new Error(`${kind} process exited with ${code}`)));
