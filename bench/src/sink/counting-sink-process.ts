@@ -1,8 +1,8 @@
 /**
  * A ledger stand-in that costs next to nothing: a `node:http` server in its
  * own process answering every webhook POST with 202 `{"sync_run_id": ...}`.
- * It counts requests, distinct idempotency keys and duplicates (a key seen
- * before), so a drain can still be checked for exactly-once delivery, and it
+ * It counts requests, distinct idempotency keys per tenant and duplicates (a
+ * key the tenant sent before), so a drain can still be checked for exactly-once delivery, and it
  * verifies the JWT of one request in `--verify-every N` (0: none) with the
  * simulator's own verifier, so the transport stays honest without the sink's
  * CPU bounding the drain. Same IPC protocol as the simulator's process:
@@ -76,8 +76,10 @@ const server = createServer((req, res) => {
         return;
       }
     }
-    if (seen.has(key)) duplicates++;
-    else seen.add(key);
+    // Keys are per tenant, as the ledger keeps them: every bench run has its own tenant and may reuse keys.
+    const tenantKey = `${tenantOf(req.url ?? '') ?? ''}\n${key}`;
+    if (seen.has(tenantKey)) duplicates++;
+    else seen.add(tenantKey);
     if (record) receipts.push([key, Date.now()]);
     const body = answerBody();
     res.writeHead(202, { 'content-type': 'application/json', 'content-length': body.length });

@@ -50,6 +50,19 @@ describe.runIf(Sink !== null)('the counting sink', () => {
     expect(after.uniqueKeys).toBe(before.uniqueKeys);
   });
 
+  it('counts keys per tenant: the same key from another tenant is not a duplicate', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const [keyA, keyB] = [masterKey(), masterKey()];
+    await checking.register(a, keyA);
+    await checking.register(b, keyB);
+    const before = await checking.stats();
+    await send(checking, a, 'shared:1', keyA);
+    await send(checking, b, 'shared:1', keyB);
+    const after = await checking.stats();
+    expect(after.uniqueKeys - before.uniqueKeys).toBe(2);
+    expect(after.duplicateDeliveries).toBe(before.duplicateDeliveries);
+  });
+
   it('checks nothing at --verify-every 0 (the cheapest sink)', async () => {
     const tenant = randomUUID();
     await trusting.register(tenant, masterKey());
