@@ -27,13 +27,13 @@ function explaining(provider: QueryExecutorProvider, plans: PlanNode[][]): Query
             const value = Reflect.get(target, property, target);
             return typeof value === 'function' ? value.bind(target) : value;
           }
-          return async (compiled: CompiledQuery, queryId: unknown): Promise<QueryResult<unknown>> => {
+          return async (compiled: CompiledQuery): Promise<QueryResult<unknown>> => {
             const explain = CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${compiled.sql}`, [...compiled.parameters]);
             const answer = await target.executeQuery<Record<string, unknown>>(explain);
             const raw = Object.values(answer.rows[0]!)[0];
             const doc = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }>;
             plans.push(nodes(doc[0]!.Plan));
-            return target.executeQuery(compiled, queryId as never);
+            return target.executeQuery(compiled);
           };
         },
       });
