@@ -100,4 +100,16 @@ describe.each(testDialects())('rows claimed ahead on $name', (dialect) => {
     expect(await h.worker().drainUntilIdle()).toBe(3);
     expect(new Set(h.sim.exchanges.filter((e) => e.direction === 'to-ledger').map((e) => e.headers['idempotency-key'])).size).toBe(5);
   });
+
+  it('does not claim ahead in a lone drainOnce(), so nothing stays leased after it returns', async () => {
+    const { tenantId } = await h.connect();
+    await h.storage.outbox.enqueue(events(tenantId, [1, 2, 3, 4, 5]));
+    const { worker, held } = gatedWorker('none');
+    held.open();
+    expect(await worker.drainOnce()).toBe(1);
+    expect(await worker.drainOnce()).toBe(2);
+    const all = await rows();
+    expect(all.map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'pending', 'pending']);
+    expect(all.filter((r) => r.leaseOwner !== null)).toEqual([]);
+  });
 });

@@ -147,7 +147,8 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
     return outcome;
   }
 
-  async function pass(): Promise<number> {
+  /** One claim-deliver-complete pass; `claimAhead`: claim the next batch while a full one is in flight. */
+  async function pass(claimAhead: boolean): Promise<number> {
     const byProvider = await targets();
     // Nothing claimed means no crashed batch is left to retry one by one (else an idle worker spins).
     if (byProvider.size === 0) {
@@ -192,7 +193,7 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
       deliverable.push(suspect);
       await deps.outbox.release(workerId, giveBack.splice(0));
     }
-    if (!oneByOne && !stopping && rows.length >= opts.batchSize) {
+    if (claimAhead && !oneByOne && !stopping && rows.length >= opts.batchSize) {
       claimedAhead = claim(opts.batchSize);
       // Handled where it is taken; this keeps a failure meanwhile from being an unhandled rejection.
       claimedAhead.catch(() => {});
@@ -232,8 +233,12 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
     }
   }
 
-  function drainOnce(): Promise<number> {
-    const current = pass();
+  /**
+   * The loop and `drainUntilIdle` claim ahead (they take the batch, or give it back when they
+   * end); a lone `drainOnce()` does not, so it leaves no row leased when it returns.
+   */
+  function drainOnce(claimAhead = false): Promise<number> {
+    const current = pass(claimAhead);
     passes.add(current);
     const forget = () => passes.delete(current);
     current.then(forget, forget);
@@ -301,7 +306,7 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
       wokenDuringPass = false;
       let attempted = 0;
       try {
-        attempted = await drainOnce();
+        attempted = await drainOnce(true);
         failures.succeeded();
       } catch (error) {
         // A failed pass proves nothing about the rows (the crash-suspect mode stays as it was),
@@ -344,11 +349,11 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
       running = false;
       loop = null;
     },
-    drainOnce,
+    drainOnce: () => drainOnce(false),
     async drainUntilIdle() {
       let total = 0;
       for (;;) {
-        const attempted = await drainOnce();
+        const attempted = await drainOnce(true);
         if (attempted === 0) {
           await releaseClaimedAhead();
           return total;
