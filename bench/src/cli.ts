@@ -1,7 +1,9 @@
 /**
  * `pnpm bench`: every scenario at the quick size; `pnpm bench --full` at full
  * size. `--only drain,peers` picks scenarios, `--dialects pg` picks storages,
- * `--repeats N` overrides repeats. PostgreSQL: BYTE8_BENCH_PG_URL, else
+ * `--repeats N` overrides repeats, `--sink counting|simulator` picks the sink of every
+ * drain-type scenario (default: counting for drain and peers), `--verify-every N` how often
+ * the counting sink checks a JWT. PostgreSQL: BYTE8_BENCH_PG_URL, else
  * postgres://postgres@127.0.0.1:5432/postgres (throwaway databases are created).
  * `--dialects mysql` adds MySQL/MariaDB: BYTE8_BENCH_MYSQL_URL, else
  * mysql://root@127.0.0.1:3306/test (drain, enqueue and latency).
@@ -9,7 +11,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { FULL, QUICK, type BenchContext, type BenchDialect, type Scenario } from './harness/context.js';
+import { type BenchContext, type BenchDialect, DEFAULT_SINKS, FULL, QUICK, type Scenario } from './harness/context.js';
 import { MYSQL_BENCH_URL } from './harness/mysql-db.js';
 import { loadAverage, machineInfo } from './harness/machine.js';
 import { table, writeRecord } from './harness/report.js';
@@ -22,7 +24,7 @@ import { limitsScenario } from './scenarios/limits.js';
 import { memoryScenario } from './scenarios/memory.js';
 import { peersScenario } from './scenarios/peers.js';
 import { scaleScenario } from './scenarios/scale.js';
-import { SimProcess } from './sim-client.js';
+import { SimProcess, type SinkKind } from './sim-client.js';
 
 const SCENARIOS: Record<string, Scenario> = {
   limits: limitsScenario,
@@ -43,6 +45,8 @@ const { values } = parseArgs({
     dialects: { type: 'string', default: 'pg,pglite' },
     repeats: { type: 'string' },
     out: { type: 'string' },
+    sink: { type: 'string' },
+    'verify-every': { type: 'string', default: '100' },
   },
 });
 const base = values.full ? FULL : QUICK;
@@ -51,6 +55,11 @@ const names = values.only ? values.only.split(',').map((s) => s.trim()) : Object
 for (const name of names) if (!SCENARIOS[name]) throw new Error(`--only: unknown scenario ${name} (${Object.keys(SCENARIOS).join(', ')})`);
 const dialects = values.dialects!.split(',').map((d) => d.trim());
 for (const d of dialects) if (d !== 'pg' && d !== 'pglite' && d !== 'mysql') throw new Error(`--dialects: unknown dialect ${d} (pg, pglite, mysql)`);
+if (values.sink !== undefined && values.sink !== 'counting' && values.sink !== 'simulator') {
+  throw new Error(`--sink: unknown sink ${values.sink} (counting, simulator)`);
+}
+const verifyEvery = Number(values['verify-every']);
+if (!Number.isSafeInteger(verifyEvery) || verifyEvery < 0) throw new Error('--verify-every: a whole number >= 0 (0: verify no JWT)');
 const pgUrl = process.env.BYTE8_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const command = `pnpm bench${argv.length ? ` ${argv.join(' ')}` : ''}`;
 
@@ -62,6 +71,9 @@ console.log(`machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.mem
 console.log(`postgres: ${machine.postgres}`);
 
 const sim = await SimProcess.start();
+const counting = await SimProcess.startCounting({ verifyEvery });
+const sinks: Record<SinkKind, SimProcess> = { simulator: sim, counting };
+console.log(`sinks: ${values.sink ? `${values.sink} for every drain` : Object.entries(DEFAULT_SINKS).map(([k, v]) => `${k} ${v}`).join(', ')}; counting sink verifies 1 JWT in ${verifyEvery || 'none'}`);
 const figures: Figure[] = [];
 try {
   const ctx: BenchContext = {
@@ -71,6 +83,7 @@ try {
     mysqlUrl: MYSQL_BENCH_URL,
     dialects: dialects as BenchDialect[],
     sim,
+    sinkFor: (scenario) => sinks[(values.sink as SinkKind | undefined) ?? DEFAULT_SINKS[scenario]],
     flags: argv,
     log: (line) => console.log(line),
   };
@@ -85,6 +98,7 @@ try {
   }
 } finally {
   await sim.stop();
+  await counting.stop();
 }
 
 const targets = evaluateTargets(figures);
@@ -96,7 +110,7 @@ const record = {
   finishedAt: new Date().toISOString(),
   loadAverage: { before: loadBefore, after: loadAverage() },
   machine,
-  parameters: { mode: values.full ? 'full' : 'quick', sizes, scenarios: names, dialects },
+  parameters: { mode: values.full ? 'full' : 'quick', sizes, scenarios: names, dialects, sink: values.sink ?? DEFAULT_SINKS, verifyEvery },
   figures,
   targets,
 };

@@ -27,6 +27,14 @@ export interface WorkerProcessResult {
   readonly startedAt: number;
   readonly endedAt: number;
   readonly cpuMicros: number;
+  /** process.memoryUsage() in MiB once loaded and connected (before `go`) and when done. */
+  readonly memoryAtReadyMiB: Readonly<Record<string, number>>;
+  readonly memoryAtDoneMiB: Readonly<Record<string, number>>;
+}
+
+function memoryMiB(): Record<string, number> {
+  const usage = process.memoryUsage() as unknown as Record<string, number>;
+  return Object.fromEntries(Object.entries(usage).map(([k, v]) => [k, Math.round((v / 2 ** 20) * 10) / 10]));
 }
 
 const config = JSON.parse(process.argv[2]!) as WorkerProcessConfig;
@@ -69,8 +77,16 @@ process.on('message', async (message: { op: 'go' | 'stop' | 'exit' }) => {
 
 function finish(drained: number): void {
   const cpu = process.cpuUsage(cpuBefore);
-  const result: WorkerProcessResult = { drained, startedAt, endedAt: Date.now(), cpuMicros: cpu.user + cpu.system };
+  const result: WorkerProcessResult = {
+    drained,
+    startedAt,
+    endedAt: Date.now(),
+    cpuMicros: cpu.user + cpu.system,
+    memoryAtReadyMiB,
+    memoryAtDoneMiB: memoryMiB(),
+  };
   send({ op: 'done', result });
 }
 
+const memoryAtReadyMiB = memoryMiB();
 send({ op: 'ready' });

@@ -1,10 +1,11 @@
-import type { SimProcess } from '../sim-client.js';
+import type { SimProcess, SinkKind } from '../sim-client.js';
 import type { Figure } from './summary.js';
 
 /** Sizes of one run: `quick` (default) or `full` (`--full`). */
 export interface RunSizes {
   readonly drainBacklogs: { readonly pg: readonly number[]; readonly pglite: readonly number[]; readonly mysql: readonly number[] };
-  readonly peerBacklog: number;
+  /** Backlogs of the peers scenario; the targets compare at each. */
+  readonly peerBacklogs: readonly number[];
   readonly enqueueSeconds: number;
   readonly hostTxIterations: number;
   readonly latencyRate: number;
@@ -15,8 +16,8 @@ export interface RunSizes {
 }
 
 export const QUICK: RunSizes = {
-  drainBacklogs: { pg: [10_000, 50_000], pglite: [5_000, 20_000], mysql: [5_000, 20_000] },
-  peerBacklog: 10_000,
+  drainBacklogs: { pg: [20_000, 100_000], pglite: [5_000, 20_000], mysql: [5_000, 20_000] },
+  peerBacklogs: [20_000],
   enqueueSeconds: 3,
   hostTxIterations: 2_000,
   latencyRate: 500,
@@ -28,7 +29,7 @@ export const QUICK: RunSizes = {
 
 export const FULL: RunSizes = {
   drainBacklogs: { pg: [10_000, 100_000, 1_000_000], pglite: [10_000, 100_000], mysql: [10_000, 100_000] },
-  peerBacklog: 100_000,
+  peerBacklogs: [20_000, 100_000],
   enqueueSeconds: 10,
   hostTxIterations: 10_000,
   latencyRate: 500,
@@ -51,10 +52,23 @@ export interface BenchContext {
   readonly dialects: readonly BenchDialect[];
   /** The simulator (policy `none`, recording off) in its own process. */
   readonly sim: SimProcess;
+  /** The sink a drain-type scenario delivers into (`--sink`, else its default: counting for drain and peers). */
+  readonly sinkFor: (scenario: DrainScenario) => SimProcess;
   /** The flags that reproduce this run (`--full`, `--repeats`...). */
   readonly flags: readonly string[];
   readonly log: (line: string) => void;
 }
+
+/** Scenarios that drain a backlog into a sink. */
+export type DrainScenario = 'drain' | 'peers' | 'memory' | 'scale';
+
+/** The sink of each drain-type scenario unless `--sink` names one for all. */
+export const DEFAULT_SINKS: Readonly<Record<DrainScenario, SinkKind>> = {
+  drain: 'counting',
+  peers: 'counting',
+  memory: 'simulator',
+  scale: 'simulator',
+};
 
 /** A scenario returns its figures; the runner prints and stores them. */
 export type Scenario = (ctx: BenchContext) => Promise<Figure[]>;

@@ -8,7 +8,10 @@ import { newTenant } from './tenant.js';
 import { startWorkers } from './worker-pool.js';
 
 /** One drain of a fresh MySQL backlog by worker processes (polling: MySQL has no NOTIFY), checked against the simulator. */
-export async function drainMysqlBacklog(mysqlUrl: string, sim: SimProcess, backlog: number, processes = 1): Promise<PgDrainRun> {
+/** A MySQL drain: the database server's CPU is not measured (no per-backend accounting like PostgreSQL's). */
+export type MysqlDrainRun = Omit<PgDrainRun, 'pgCpuMicros'> & { readonly pgCpuMicros: null };
+
+export async function drainMysqlBacklog(mysqlUrl: string, sim: SimProcess, backlog: number, processes = 1): Promise<MysqlDrainRun> {
   const tenant = await newTenant(sim);
   const db = await openMysqlBenchDb(mysqlUrl, tenant);
   try {
@@ -25,7 +28,7 @@ export async function drainMysqlBacklog(mysqlUrl: string, sim: SimProcess, backl
     const before = await sim.stats();
     const result = await pool.drain();
     const after = await sim.stats();
-    const run: PgDrainRun = {
+    const run: MysqlDrainRun = {
       ...result,
       backlog,
       enqueueMs,
@@ -33,6 +36,7 @@ export async function drainMysqlBacklog(mysqlUrl: string, sim: SimProcess, backl
       uniqueDelivered: after.uniqueKeys - before.uniqueKeys,
       duplicates: after.duplicateDeliveries - before.duplicateDeliveries,
       simCpuMicros: after.cpuMicros - before.cpuMicros,
+      pgCpuMicros: null,
     };
     if (run.uniqueDelivered !== backlog || run.drained !== backlog) {
       throw new Error(`mysql drain of ${backlog}: simulator saw ${run.uniqueDelivered} unique keys, workers attempted ${run.drained}`);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { SimProcess } from '../sim-client.js';
 import { enqueueBacklog } from './backlog.js';
 import { WORKER_TUNING } from './context.js';
+import { PgBackendCpu } from './pg-cpu.js';
 import { openBenchDb } from './pg-db.js';
 import { newTenant } from './tenant.js';
 import { type PoolResult, startWorkers } from './worker-pool.js';
@@ -13,7 +14,10 @@ export interface PgDrainRun extends PoolResult {
   readonly eventsPerSecond: number;
   readonly uniqueDelivered: number;
   readonly duplicates: number;
+  /** CPU of the sink process (simulator or counting sink) during the drain. */
   readonly simCpuMicros: number;
+  /** CPU of the PostgreSQL backends of the bench database during the drain. */
+  readonly pgCpuMicros: number;
 }
 
 export async function drainPgBacklog(pgUrl: string, sim: SimProcess, backlog: number, processes = 1): Promise<PgDrainRun> {
@@ -31,8 +35,13 @@ export async function drainPgBacklog(pgUrl: string, sim: SimProcess, backlog: nu
       pollIntervalMs: 1000,
       ...WORKER_TUNING.pg,
     });
+    const pgCpu = new PgBackendCpu(pgUrl, db.url);
+    await pgCpu.start();
     const before = await sim.stats();
-    const result = await pool.drain();
+    let pgCpuMicros = 0;
+    const result = await pool.drain(async () => {
+      pgCpuMicros = await pgCpu.used();
+    });
     const after = await sim.stats();
     const run: PgDrainRun = {
       ...result,
@@ -42,6 +51,7 @@ export async function drainPgBacklog(pgUrl: string, sim: SimProcess, backlog: nu
       uniqueDelivered: after.uniqueKeys - before.uniqueKeys,
       duplicates: after.duplicateDeliveries - before.duplicateDeliveries,
       simCpuMicros: after.cpuMicros - before.cpuMicros,
+      pgCpuMicros,
     };
     if (run.uniqueDelivered !== backlog || run.drained !== backlog) {
       throw new Error(`drain of ${backlog}: simulator saw ${run.uniqueDelivered} unique keys, workers attempted ${run.drained}`);

@@ -27,11 +27,31 @@ describe('target verdicts', () => {
     expect(results.every((r) => r.met === null && r.measured === 'not measured in this run')).toBe(true);
   });
 
-  it('judges the PostgreSQL drain by its slowest backlog', () => {
-    const verdict = (rates: number[]) =>
-      byTarget(rates.map((r, i) => figure('drain', `pg ${i + 1}0k backlog`, 'throughput', 'events/s', [r]))).get('drain on PostgreSQL >= 5,000 events/s')!;
-    expect(verdict([6_000, 5_000]).met).toBe(true);
-    expect(verdict([6_000, 4_999])).toMatchObject({ met: false, measured: 'pg 10k backlog: 6000 events/s; pg 20k backlog: 4999 events/s' });
+  it('judges the peer ratio by its worst backlog', () => {
+    const verdict = (ratios: number[]) =>
+      byTarget(ratios.map((r, i) => figure('peers', `byte8 / faster peer, pg ${i + 2}0k`, 'ratio', 'x', [r]))).get(
+        'drain on PostgreSQL >= 1.5x the faster of graphile-worker and pg-boss, at every peer backlog',
+      )!;
+    expect(verdict([1.6, 1.5]).met).toBe(true);
+    expect(verdict([1.6, 1.49])).toMatchObject({ met: false, measured: 'byte8 / faster peer, pg 20k: 1.6 x; byte8 / faster peer, pg 30k: 1.49 x' });
+  });
+
+  it('keeps the database-cost ratio apart from the throughput ratio', () => {
+    const figures = [
+      figure('peers', 'byte8 / faster peer, pg 20k', 'ratio', 'x', [2]),
+      figure('peers', 'byte8 / faster peer, pg 20k', 'PostgreSQL CPU per event ratio', 'x', [1.3]),
+    ];
+    const results = byTarget(figures);
+    expect(results.get("PostgreSQL CPU per event no higher than the faster peer's")).toMatchObject({ met: false });
+    expect(results.get('drain on PostgreSQL >= 1.5x the faster of graphile-worker and pg-boss, at every peer backlog')).toMatchObject({ met: true });
+  });
+
+  it('judges PGlite at 20k only', () => {
+    const figures = [
+      figure('drain', 'pglite 5k backlog', 'throughput', 'events/s', [1_000]),
+      figure('drain', 'pglite 20k backlog', 'throughput', 'events/s', [3_100]),
+    ];
+    expect(byTarget(figures).get('drain on PGlite >= 3,000 events/s at 20k')).toMatchObject({ met: true, measured: 'pglite 20k backlog: 3100 events/s' });
   });
 
   it('judges latency on PostgreSQL only, whatever PGlite measured', () => {

@@ -11,6 +11,9 @@ export interface PoolResult {
   readonly cpuMicros: number;
   /** Peak resident set (VmHWM) of each process, in MiB, read before it exits. */
   readonly peakRssMiB: readonly number[];
+  /** process.memoryUsage() (MiB) of each process once loaded, and when done. */
+  readonly memoryAtReadyMiB: ReadonlyArray<Readonly<Record<string, number>>>;
+  readonly memoryAtDoneMiB: ReadonlyArray<Readonly<Record<string, number>>>;
 }
 
 /** Peak resident set size of a live process, from /proc (Linux), in MiB. */
@@ -19,13 +22,24 @@ export function vmHwmMiB(pid: number): number {
   return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : Number.NaN;
 }
 
+/**
+ * Node flags of the worker processes, from `BYTE8_BENCH_WORKER_EXEC_ARGV` (space-separated,
+ * e.g. `--max-semi-space-size=4`): how a deployment would tune `byte8 worker` with NODE_OPTIONS.
+ */
+export function workerExecArgv(): string[] {
+  return (process.env.BYTE8_BENCH_WORKER_EXEC_ARGV ?? '').split(' ').filter((a) => a !== '');
+}
+
 class WorkerChild {
   readonly #child: ChildProcess;
   readonly #messages: Array<{ op: string; result?: WorkerProcessResult }> = [];
   #waiter: (() => void) | null = null;
 
   constructor(config: WorkerProcessConfig) {
-    this.#child = fork(fileURLToPath(new URL('../worker-process.js', import.meta.url)), [JSON.stringify(config)], { stdio: 'inherit' });
+    this.#child = fork(fileURLToPath(new URL('../worker-process.js', import.meta.url)), [JSON.stringify(config)], {
+      stdio: 'inherit',
+      execArgv: workerExecArgv(),
+    });
     this.#child.on('message', (m: { op: string; result?: WorkerProcessResult }) => {
       this.#messages.push(m);
       this.#waiter?.();
@@ -68,8 +82,10 @@ class WorkerChild {
 export async function startWorkers(processes: number, config: WorkerProcessConfig) {
   const children = Array.from({ length: processes }, () => new WorkerChild(config));
   await Promise.all(children.map((c) => c.next('ready')));
-  async function collect(): Promise<PoolResult> {
+  /** `whileConnected` runs after every process finished and before any closes its connections (backend CPU). */
+  async function collect(whileConnected?: () => Promise<void>): Promise<PoolResult> {
     const results = (await Promise.all(children.map((c) => c.next('done')))).map((m) => m.result!);
+    if (whileConnected) await whileConnected();
     const peakRssMiB = children.map((c) => vmHwmMiB(c.pid));
     for (const c of children) c.send('exit');
     await Promise.all(children.map((c) => c.exited()));
@@ -78,22 +94,24 @@ export async function startWorkers(processes: number, config: WorkerProcessConfi
       wallMs: Math.max(...results.map((r) => r.endedAt)) - Math.min(...results.map((r) => r.startedAt)),
       cpuMicros: results.reduce((a, r) => a + r.cpuMicros, 0),
       peakRssMiB,
+      memoryAtReadyMiB: results.map((r) => r.memoryAtReadyMiB),
+      memoryAtDoneMiB: results.map((r) => r.memoryAtDoneMiB),
     };
   }
   return {
     pids: children.map((c) => c.pid),
     /** `drain` mode: drains until idle, then reports. */
-    async drain(): Promise<PoolResult> {
+    async drain(whileConnected?: () => Promise<void>): Promise<PoolResult> {
       for (const c of children) c.send('go');
-      return collect();
+      return collect(whileConnected);
     },
     /** `run` mode: starts the loops; `stop()` ends them and reports. */
     go(): void {
       for (const c of children) c.send('go');
     },
-    async stop(): Promise<PoolResult> {
+    async stop(whileConnected?: () => Promise<void>): Promise<PoolResult> {
       for (const c of children) c.send('stop');
-      return collect();
+      return collect(whileConnected);
     },
   };
 }

@@ -7,10 +7,11 @@ import { drainPgBacklog } from '../harness/pg-drain.js';
 import { type Figure, figure, median } from '../harness/summary.js';
 import { createBenchWorker } from '../harness/bench-worker.js';
 import { newTenant, pair } from '../harness/tenant.js';
+import type { SimProcess } from '../sim-client.js';
 
 /** PGlite is in memory and single-session: the worker runs in this process, beside the storage. */
-async function drainPglite(ctx: BenchContext, backlog: number) {
-  const tenant = await newTenant(ctx.sim);
+async function drainPglite(sink: SimProcess, backlog: number) {
+  const tenant = await newTenant(sink);
   const storage = await createStorage();
   const transport = createUndiciLedgerTransport({ connectionsPerOrigin: WORKER_TUNING.pglite.connections });
   try {
@@ -22,16 +23,17 @@ async function drainPglite(ctx: BenchContext, backlog: number) {
       concurrency: WORKER_TUNING.pglite.concurrency,
       gcIntervalMs: 0,
     });
-    const before = await ctx.sim.stats();
+    const before = await sink.stats();
     const cpu = process.cpuUsage();
     const started = performance.now();
     const drained = await worker.drainUntilIdle();
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
-    const after = await ctx.sim.stats();
+    const after = await sink.stats();
     const unique = after.uniqueKeys - before.uniqueKeys;
     if (unique !== backlog || drained !== backlog) throw new Error(`pglite drain of ${backlog}: ${unique} unique deliveries, ${drained} attempted`);
-    return { eventsPerSecond: drained / (ms / 1000), cpuMicros: used.user + used.system, simCpuMicros: after.cpuMicros - before.cpuMicros };
+    // PGlite runs in this process: its CPU is inside the worker's.
+    return { eventsPerSecond: drained / (ms / 1000), cpuMicros: used.user + used.system, simCpuMicros: after.cpuMicros - before.cpuMicros, pgCpuMicros: null };
   } finally {
     await transport.close();
     await storage.close();
@@ -41,28 +43,32 @@ async function drainPglite(ctx: BenchContext, backlog: number) {
 /** Scenario 1: drain throughput per backlog size, and per-event cost growth from the smallest to the largest backlog. */
 export async function drainScenario(ctx: BenchContext): Promise<Figure[]> {
   const figures: Figure[] = [];
+  const sink = ctx.sinkFor('drain');
   for (const dialect of ctx.dialects) {
     const medians: Array<{ backlog: number; perSecond: number }> = [];
     for (const backlog of ctx.sizes.drainBacklogs[dialect]) {
       const rates: number[] = [];
       const workerCpu: number[] = [];
       const simCpu: number[] = [];
+      const pgCpu: number[] = [];
       for (let r = 0; r < ctx.sizes.repeats; r++) {
         const run =
           dialect === 'pg'
-            ? await drainPgBacklog(ctx.pgUrl, ctx.sim, backlog)
+            ? await drainPgBacklog(ctx.pgUrl, sink, backlog)
             : dialect === 'mysql'
-              ? await drainMysqlBacklog(ctx.mysqlUrl, ctx.sim, backlog)
-              : await drainPglite(ctx, backlog);
+              ? await drainMysqlBacklog(ctx.mysqlUrl, sink, backlog)
+              : await drainPglite(sink, backlog);
         rates.push(round(run.eventsPerSecond));
         workerCpu.push(round(run.cpuMicros / backlog));
         simCpu.push(round(run.simCpuMicros / backlog));
+        if (run.pgCpuMicros !== null) pgCpu.push(round(run.pgCpuMicros / backlog));
         ctx.log(`  drain ${dialect} ${short(backlog)} #${r + 1}: ${round(run.eventsPerSecond)} events/s`);
       }
-      const details = { backlog, ...WORKER_TUNING[dialect], workerProcess: dialect === 'pglite' ? 'in-process' : 'child' };
+      const details = { backlog, ...WORKER_TUNING[dialect], sink: sink.kind, workerProcess: dialect === 'pglite' ? 'in-process' : 'child' };
       figures.push(figure('drain', `${dialect} ${short(backlog)} backlog`, 'throughput', 'events/s', rates, details));
       figures.push(figure('drain', `${dialect} ${short(backlog)} backlog`, 'worker CPU per event', 'us', workerCpu, details));
-      figures.push(figure('drain', `${dialect} ${short(backlog)} backlog`, 'simulator CPU per event', 'us', simCpu, details));
+      if (pgCpu.length > 0) figures.push(figure('drain', `${dialect} ${short(backlog)} backlog`, 'PostgreSQL CPU per event', 'us', pgCpu, details));
+      figures.push(figure('drain', `${dialect} ${short(backlog)} backlog`, `${sink.kind} sink CPU per event`, 'us', simCpu, details));
       medians.push({ backlog, perSecond: median(rates) });
     }
     const first = medians[0]!;

@@ -1,134 +1,9 @@
-import { createUndiciLedgerTransport } from '@byte8/client';
-import type { LedgerTransport } from '@byte8/core';
-import { createThrowawayPgDatabase } from '@byte8/testkit';
-import { Logger, makeWorkerUtils, run } from 'graphile-worker';
-import pg from 'pg';
-import PgBoss from 'pg-boss';
-import { invoiceBody } from '../harness/backlog.js';
+import { byte8InProcessDrain } from '../harness/byte8-in-process.js';
 import { type BenchContext, WORKER_TUNING, round, short } from '../harness/context.js';
-import { drainPgBacklog } from '../harness/pg-drain.js';
+import type { MeasuredDrain } from '../harness/measure-drain.js';
+import { GRAPHILE_VARIANTS, graphileDrain } from '../harness/peer-graphile.js';
+import { PGBOSS_VARIANTS, pgBossDrain } from '../harness/peer-pgboss.js';
 import { type Figure, figure, median } from '../harness/summary.js';
-import { type BenchTenant, PROVIDER, newTenant } from '../harness/tenant.js';
-
-/** Job payload of both peers: the key and the exact body, stored at enqueue as our outbox does. */
-interface PostJob {
-  readonly key: string;
-  readonly body: string;
-}
-
-/** Peer settings, from each project's performance docs, at the same in-flight count as our worker (2 x 64). */
-export const GRAPHILE_SETTINGS = {
-  concurrentJobs: 128,
-  maxPoolSize: 25,
-  localQueue: { size: 500 },
-  completeJobBatchDelay: 0,
-  failJobBatchDelay: 0,
-  pollInterval: 1000,
-} as const;
-/**
- * pg-boss v10 fetches a batch, runs it, then waits `pollingIntervalSeconds` (0.5 s at least)
- * before the next fetch, so its ceiling is workCalls x batchSize / 0.5 s: 4 x 500 allows
- * 4,000 jobs/s, above what the simulator takes, with in-flight requests capped by the same 64 sockets.
- */
-export const PGBOSS_SETTINGS = { workCalls: 4, batchSize: 500, pollingIntervalSeconds: 0.5, max: 10 } as const;
-
-/** The same request our worker sends: our undici transport, a fresh JWT per request, the stored body. */
-async function post(transport: LedgerTransport, tenant: BenchTenant, job: PostJob): Promise<void> {
-  const r = await transport.deliver({ ...tenant.auth, provider: PROVIDER, providerParam: null, eventName: 'invoice.created', idempotencyKey: job.key, body: job.body });
-  if (r.kind !== 'response' || r.statusCode !== 202) throw new Error(`delivery failed: ${r.kind}`);
-}
-
-function jobs(backlog: number, prefix: string): PostJob[] {
-  return Array.from({ length: backlog }, (_, i) => ({ key: `${prefix}:${i + 1}`, body: invoiceBody(i + 1) }));
-}
-
-async function countWhere(url: string, query: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return Number((await client.query<{ n: string }>(query)).rows[0]!.n);
-  } finally {
-    await client.end();
-  }
-}
-
-async function waitUntilZero(url: string, query: string): Promise<void> {
-  while ((await countWhere(url, query)) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
-async function graphile(ctx: BenchContext, backlog: number): Promise<number> {
-  const tenant = await newTenant(ctx.sim);
-  const database = await createThrowawayPgDatabase(ctx.pgUrl);
-  const transport = createUndiciLedgerTransport({ connectionsPerOrigin: 64 });
-  try {
-    const utils = await makeWorkerUtils({ connectionString: database.url });
-    await utils.migrate();
-    const all = jobs(backlog, `gw-${Date.now()}`);
-    for (let i = 0; i < all.length; i += 1000) await utils.addJobs(all.slice(i, i + 1000).map((payload) => ({ identifier: 'post', payload })));
-    await utils.release();
-    const before = await ctx.sim.stats();
-    const started = performance.now();
-    const runner = await run({
-      noHandleSignals: true,
-      preset: { worker: { connectionString: database.url, ...GRAPHILE_SETTINGS } },
-      concurrency: GRAPHILE_SETTINGS.concurrentJobs,
-      taskList: { post: async (payload: unknown) => post(transport, tenant, payload as PostJob) },
-      logger: silentGraphileLogger(),
-    });
-    // Finished jobs are deleted: the drain is over when the job table is empty.
-    await waitUntilZero(database.url, 'SELECT count(*) AS n FROM graphile_worker._private_jobs');
-    const ms = performance.now() - started;
-    await runner.stop();
-    await runner.promise.catch(() => {});
-    await checkDelivered(ctx, before, backlog, 'graphile-worker');
-    return backlog / (ms / 1000);
-  } finally {
-    await transport.close();
-    await database.drop();
-  }
-}
-
-async function pgBoss(ctx: BenchContext, backlog: number): Promise<number> {
-  const tenant = await newTenant(ctx.sim);
-  const database = await createThrowawayPgDatabase(ctx.pgUrl);
-  const transport = createUndiciLedgerTransport({ connectionsPerOrigin: 64 });
-  const boss = new PgBoss({ connectionString: database.url, max: PGBOSS_SETTINGS.max, supervise: false, schedule: false });
-  boss.on('error', () => {});
-  try {
-    await boss.start();
-    await boss.createQueue('post');
-    const all = jobs(backlog, `pb-${Date.now()}`);
-    for (let i = 0; i < all.length; i += 1000) await boss.insert(all.slice(i, i + 1000).map((data) => ({ name: 'post', data })));
-    const before = await ctx.sim.stats();
-    const started = performance.now();
-    for (let i = 0; i < PGBOSS_SETTINGS.workCalls; i++) {
-      await boss.work<PostJob>('post', { batchSize: PGBOSS_SETTINGS.batchSize, pollingIntervalSeconds: PGBOSS_SETTINGS.pollingIntervalSeconds }, async (batch) => {
-        await Promise.all(batch.map((job) => post(transport, tenant, job.data)));
-      });
-    }
-    await waitUntilZero(database.url, "SELECT count(*) AS n FROM pgboss.job WHERE name = 'post' AND state <> 'completed'");
-    const ms = performance.now() - started;
-    await checkDelivered(ctx, before, backlog, 'pg-boss');
-    return backlog / (ms / 1000);
-  } finally {
-    await boss.stop({ graceful: false, wait: true }).catch(() => {});
-    await transport.close();
-    await database.drop();
-  }
-}
-
-async function checkDelivered(ctx: BenchContext, before: { uniqueKeys: number }, backlog: number, who: string): Promise<void> {
-  const after = await ctx.sim.stats();
-  const unique = after.uniqueKeys - before.uniqueKeys;
-  if (unique !== backlog) throw new Error(`${who}: simulator saw ${unique} unique keys of ${backlog}`);
-}
-
-/** graphile-worker's logger with only errors, so its info lines do not flood the table. */
-function silentGraphileLogger(): Logger {
-  return new Logger(() => (level, message) => {
-    if (level === 'error') console.error(`graphile-worker: ${message}`);
-  });
-}
 
 /**
  * Dropping a peer's database (`WITH (FORCE)`) kills its idle pool clients; a
@@ -139,28 +14,83 @@ function ignoreForcedDisconnects(error: Error & { code?: string }): void {
   throw error;
 }
 
-/** Scenario 2: the same backlog, the same request, the same PostgreSQL: ours against graphile-worker and pg-boss. */
+interface System {
+  readonly name: string;
+  readonly peer: string;
+  readonly settings: Record<string, unknown>;
+  readonly drain: (backlog: number) => Promise<MeasuredDrain>;
+}
+
+function systems(ctx: BenchContext): System[] {
+  const sink = ctx.sinkFor('peers');
+  const list: System[] = [
+    { name: 'byte8', peer: 'byte8', settings: { ...WORKER_TUNING.pg }, drain: (n) => byte8InProcessDrain(ctx.pgUrl, sink, n) },
+  ];
+  for (const [i, s] of GRAPHILE_VARIANTS.entries()) {
+    list.push({ name: `graphile-worker #${i + 1}`, peer: 'graphile-worker', settings: { ...s }, drain: (n) => graphileDrain(ctx.pgUrl, sink, n, s) });
+  }
+  for (const [i, s] of PGBOSS_VARIANTS.entries()) {
+    list.push({ name: `pg-boss #${i + 1}`, peer: 'pg-boss', settings: { ...s }, drain: (n) => pgBossDrain(ctx.pgUrl, sink, n, s) });
+  }
+  return list;
+}
+
+/** Per-event CPU figures (us) of one system: its own process, PostgreSQL's backends, the sink. */
+function cpuFigures(label: string, runs: readonly MeasuredDrain[], details: Record<string, unknown>): Figure[] {
+  const per = (pick: (r: MeasuredDrain) => number) => runs.map((r) => round(pick(r) / r.backlog));
+  return [
+    figure('peers', label, 'worker CPU per event', 'us', per((r) => r.workerCpuMicros), details),
+    figure('peers', label, 'PostgreSQL CPU per event', 'us', per((r) => r.pgCpuMicros), details),
+    figure('peers', label, 'sink CPU per event', 'us', per((r) => r.sinkCpuMicros), details),
+  ];
+}
+
+/**
+ * Scenario 2: the same backlog, the same request, the same PostgreSQL and the same sink: our
+ * worker against graphile-worker and pg-boss, all in this process. Each peer runs every
+ * setting it has in GRAPHILE_VARIANTS / PGBOSS_VARIANTS; the ratio is against its fastest.
+ */
 export async function peersScenario(ctx: BenchContext): Promise<Figure[]> {
   if (!ctx.dialects.includes('pg')) return [];
   process.on('uncaughtException', ignoreForcedDisconnects);
-  const backlog = ctx.sizes.peerBacklog;
-  const ours: number[] = [];
-  const gw: number[] = [];
-  const pb: number[] = [];
-  for (let r = 0; r < ctx.sizes.repeats; r++) {
-    ours.push(round((await drainPgBacklog(ctx.pgUrl, ctx.sim, backlog)).eventsPerSecond));
-    gw.push(round(await graphile(ctx, backlog)));
-    pb.push(round(await pgBoss(ctx, backlog)));
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    ctx.log(`  peers #${r + 1}: byte8 ${ours.at(-1)}, graphile-worker ${gw.at(-1)}, pg-boss ${pb.at(-1)} events/s`);
+  const figures: Figure[] = [];
+  const sink = ctx.sinkFor('peers');
+  for (const backlog of ctx.sizes.peerBacklogs) {
+    const all = systems(ctx);
+    const runs = new Map<string, MeasuredDrain[]>(all.map((s) => [s.name, []]));
+    for (let r = 0; r < ctx.sizes.repeats; r++) {
+      const line: string[] = [];
+      for (const system of all) {
+        const run = await system.drain(backlog);
+        runs.get(system.name)!.push(run);
+        line.push(`${system.name} ${round(run.eventsPerSecond)}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      ctx.log(`  peers ${short(backlog)} #${r + 1}: ${line.join(', ')} events/s`);
+    }
+    const label = (name: string) => `${name}, pg ${short(backlog)}`;
+    const best = new Map<string, { name: string; rate: number }>();
+    for (const system of all) {
+      const samples = runs.get(system.name)!;
+      const rates = samples.map((s) => round(s.eventsPerSecond));
+      const details = { backlog, sink: sink.kind, process: 'bench process', settings: system.settings };
+      figures.push(figure('peers', label(system.name), 'throughput', 'events/s', rates, details));
+      figures.push(...cpuFigures(label(system.name), samples, details));
+      figures.push(figure('peers', label(system.name), 'duplicate deliveries', 'count', samples.map((s) => s.duplicates), details));
+      const current = best.get(system.peer);
+      if (!current || median(rates) > current.rate) best.set(system.peer, { name: system.name, rate: median(rates) });
+    }
+    const ours = best.get('byte8')!;
+    const peers = [...best.entries()].filter(([peer]) => peer !== 'byte8').map(([, b]) => b);
+    const fastest = peers.reduce((a, b) => (b.rate > a.rate ? b : a));
+    const pgPerEvent = (name: string) => median(runs.get(name)!.map((r) => r.pgCpuMicros / r.backlog));
+    figures.push(
+      figure('peers', `byte8 / faster peer, pg ${short(backlog)}`, 'ratio', 'x', [round(ours.rate / fastest.rate, 2)], { fastest: fastest.name }),
+      figure('peers', `byte8 / faster peer, pg ${short(backlog)}`, 'PostgreSQL CPU per event ratio', 'x', [round(pgPerEvent('byte8') / pgPerEvent(fastest.name), 2)], {
+        fastest: fastest.name,
+        note: 'median PostgreSQL CPU per event of byte8 / of the faster peer (<= 1: no dearer on the database)',
+      }),
+    );
   }
-  const name = (who: string) => `${who}, pg ${short(backlog)}`;
-  return [
-    figure('peers', name('byte8'), 'throughput', 'events/s', ours, { ...WORKER_TUNING.pg, process: 'child' }),
-    figure('peers', name('graphile-worker'), 'throughput', 'events/s', gw, { ...GRAPHILE_SETTINGS, process: 'bench process' }),
-    figure('peers', name('pg-boss'), 'throughput', 'events/s', pb, { ...PGBOSS_SETTINGS, process: 'bench process' }),
-    figure('peers', 'byte8 / graphile-worker', 'ratio', 'x', [round(median(ours) / median(gw), 2)]),
-    figure('peers', 'byte8 / pg-boss', 'ratio', 'x', [round(median(ours) / median(pb), 2)]),
-    figure('peers', 'byte8 / faster peer', 'ratio', 'x', [round(median(ours) / Math.max(median(gw), median(pb)), 2)]),
-  ];
+  return figures;
 }

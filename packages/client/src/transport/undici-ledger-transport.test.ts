@@ -249,3 +249,43 @@ describe('createUndiciLedgerTransport() health, status, disconnect', () => {
     await transport.close();
   });
 });
+
+describe('webhook URLs reused across requests', () => {
+  it('sends each request to its own tenant, event and provider, however many came before', async () => {
+    const transport = createUndiciLedgerTransport();
+    try {
+      const other = '00000000-0000-4000-8000-000000000002';
+      const requests = [
+        delivery(),
+        delivery({ tenantId: other }),
+        delivery({ eventName: 'creditmemo.created' }),
+        delivery({ providerParam: 'xero' }),
+        delivery({ providerParam: '' }),
+        delivery(),
+      ];
+      for (const request of requests) expect(await transport.deliver(request)).toMatchObject({ kind: 'response', statusCode: 202 });
+      expect(seen.map((s) => s.url)).toEqual([
+        `/webhooks/magento/${TENANT}/invoice.created`,
+        `/webhooks/magento/${other}/invoice.created`,
+        `/webhooks/magento/${TENANT}/creditmemo.created`,
+        `/webhooks/magento/${TENANT}/invoice.created?provider=xero`,
+        `/webhooks/magento/${TENANT}/invoice.created?provider=`,
+        `/webhooks/magento/${TENANT}/invoice.created`,
+      ]);
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it('reports a bad base URL on every request, not only the first', async () => {
+    const transport = createUndiciLedgerTransport();
+    try {
+      for (let i = 0; i < 2; i++) {
+        expect(await transport.deliver(delivery({ baseUrl: 'not a url' }))).toMatchObject({ kind: 'network-error' });
+      }
+      expect(seen).toHaveLength(0);
+    } finally {
+      await transport.close();
+    }
+  });
+});

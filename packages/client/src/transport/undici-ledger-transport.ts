@@ -55,6 +55,8 @@ export class LedgerHttpError extends Error {
   }
 }
 
+const MAX_CACHED_TARGETS = 256;
+
 interface RawAnswer {
   readonly statusCode: number;
   readonly headers: Record<string, string | string[] | undefined>;
@@ -91,6 +93,19 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
   const dispatcher: Dispatcher = options.dispatcher ?? owned!;
   const deadlines = new DeadlineSweeper(totalTimeoutMs);
   const healthCache = new Map<string, { readonly value: LedgerHealth; readonly until: number }>();
+  // Webhook URLs by base URL, tenant, event and provider: a drain sends thousands of requests to a
+  // handful of them, and parsing the base URL per request showed in profiles. Bounded: a re-pair adds entries.
+  const webhookTargets = new Map<string, LedgerTarget>();
+  function cachedWebhookTarget(request: DeliveryRequest): LedgerTarget {
+    const key = `${request.baseUrl}\n${request.tenantId}\n${request.eventName}\n${request.providerParam ?? ''}\n${request.providerParam === null}`;
+    let target = webhookTargets.get(key);
+    if (!target) {
+      target = webhookTarget(request.baseUrl, request.tenantId, request.eventName, request.providerParam);
+      if (webhookTargets.size >= MAX_CACHED_TARGETS) webhookTargets.delete(webhookTargets.keys().next().value!);
+      webhookTargets.set(key, target);
+    }
+    return target;
+  }
 
   async function send(
     method: 'GET' | 'POST',
@@ -129,7 +144,7 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
     async deliver(request: DeliveryRequest): Promise<DeliveryResponse> {
       try {
         // Inside the try: a bad base URL is reported like an unreachable ledger, not thrown into the drain.
-        const target = webhookTarget(request.baseUrl, request.tenantId, request.eventName, request.providerParam);
+        const target = cachedWebhookTarget(request);
         const headers = {
           Authorization: bearer(request),
           'Content-Type': 'application/json',
@@ -201,6 +216,7 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
 
     async close(): Promise<void> {
       healthCache.clear();
+      webhookTargets.clear();
       deadlines.stop();
       await owned?.close();
     },

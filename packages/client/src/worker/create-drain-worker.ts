@@ -95,6 +95,12 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
    * worker starts this way: if it replaces one that crashed, the first claim is the oldest suspect.
    */
   let oneByOne = true;
+  /**
+   * The next batch, claimed while the current one is in flight (a full batch means more is
+   * probably due): claim and delivery overlap instead of taking turns. Its rows stay pending,
+   * so the per-entity FIFO check keeps later rows of the same entities back.
+   */
+  let claimedAhead: Promise<OutboxRow[]> | null = null;
   let lastGcAt: number | null = null;
   let lastWorkAt: number | null = null;
   const passes = new Set<Promise<number>>();
@@ -144,17 +150,22 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
     return outcome;
   }
 
-  async function pass(): Promise<number> {
+  /** One claim-deliver-complete pass; `claimAhead`: claim the next batch while a full one is in flight. */
+  async function pass(claimAhead: boolean): Promise<number> {
     const byProvider = await targets();
     const directTenants = deps.direct ? (await deps.direct.tenants()).filter((t) => installed.has(t.provider)) : [];
     const directProviders = new Set(directTenants.map((t) => t.provider));
+    const directTenantOf = new Map(directTenants.map((t) => [t.provider, t.tenantId]));
     // Nothing claimed means no crashed batch is left to retry one by one (else an idle worker spins).
     if (byProvider.size === 0 && directTenants.length === 0) {
       oneByOne = false;
+      await releaseClaimedAhead();
       return 0;
     }
     const tenants = [...[...byProvider].map(([provider, t]) => ({ provider, tenantId: t.auth.tenantId })), ...directTenants];
-    const rows = await deps.outbox.claim({ owner: workerId, limit: oneByOne ? 1 : opts.batchSize, leaseMs: opts.leaseMs, tenants });
+    const claim = (limit: number) => deps.outbox.claim({ owner: workerId, limit, leaseMs: opts.leaseMs, tenants });
+    const early = await takeClaimedAhead();
+    const rows = early.length > 0 ? early : await claim(oneByOne ? 1 : opts.batchSize);
     if (rows.length === 0) {
       oneByOne = false;
       return 0;
@@ -169,7 +180,8 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
         const error = `poison: claimed ${row.attemptsStarted} times but only ${row.attempts} attempts finished`;
         logger.error({ id: row.id, event: row.eventName, provider: row.provider }, error);
         outcomes.push({ kind: 'dead_lettered', id: row.id, statusCode: null, error, at: clock.now() });
-      } else if (byProvider.has(row.provider) || directProviders.has(row.provider)) {
+      } else if (byProvider.get(row.provider)?.auth.tenantId === row.tenantId || directTenantOf.get(row.provider) === row.tenantId) {
+        // The tenant test matters for a batch claimed ahead: a re-pair since then holds its rows.
         deliverable.push(row);
       } else {
         giveBack.push(row.id);
@@ -186,6 +198,11 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
       deliverable.length = 0;
       deliverable.push(suspect);
       await deps.outbox.release(workerId, giveBack.splice(0));
+    }
+    if (claimAhead && !oneByOne && !stopping && rows.length >= opts.batchSize) {
+      claimedAhead = claim(opts.batchSize);
+      // Handled where it is taken; this keeps a failure meanwhile from being an unhandled rejection.
+      claimedAhead.catch(() => {});
     }
     const delivered = await mapBounded(
       deliverable,
@@ -207,8 +224,43 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
     return outcomes.length;
   }
 
-  function drainOnce(): Promise<number> {
-    const current = pass();
+  /**
+   * The batch claimed ahead, or [] (none, or its claim failed: the pass claims for itself).
+   * Its lease ran while the batch before it was delivered: a row with less than a whole pass
+   * of lease left is given back, not sent, since another worker may take it (or already has).
+   */
+  async function takeClaimedAhead(): Promise<OutboxRow[]> {
+    const pending = claimedAhead;
+    claimedAhead = null;
+    const rows = pending ? await pending.catch(() => []) : [];
+    const enoughUntil = clock.now().getTime() + opts.longestPassMs;
+    const fresh = rows.filter((row) => row.leaseExpiresAt !== null && row.leaseExpiresAt.getTime() >= enoughUntil);
+    if (fresh.length < rows.length) {
+      const short = rows.filter((row) => !fresh.includes(row)).map((row) => row.id);
+      logger.warn({ rows: short.length, leaseMs: opts.leaseMs }, 'drain worker: rows claimed ahead outlived most of their lease; given back unsent');
+      // Release checks the owner: a row another worker holds by now stays its.
+      await deps.outbox.release(workerId, short).catch(() => {});
+    }
+    return fresh;
+  }
+
+  /** Gives a batch claimed ahead back when the loop ends without a pass to take it. */
+  async function releaseClaimedAhead(): Promise<void> {
+    const rows = await takeClaimedAhead();
+    if (rows.length === 0) return;
+    try {
+      await deps.outbox.release(workerId, rows.map((row) => row.id));
+    } catch (error) {
+      logger.warn({ error: errorText(error), rows: rows.length }, 'cannot release rows claimed ahead; their lease will expire');
+    }
+  }
+
+  /**
+   * The loop and `drainUntilIdle` claim ahead (they take the batch, or give it back when they
+   * end); a lone `drainOnce()` does not, so it leaves no row leased when it returns.
+   */
+  function drainOnce(claimAhead = false): Promise<number> {
+    const current = pass(claimAhead);
     passes.add(current);
     const forget = () => passes.delete(current);
     current.then(forget, forget);
@@ -276,7 +328,7 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
       wokenDuringPass = false;
       let attempted = 0;
       try {
-        attempted = await drainOnce();
+        attempted = await drainOnce(true);
         failures.succeeded();
       } catch (error) {
         // A failed pass proves nothing about the rows (the crash-suspect mode stays as it was),
@@ -290,6 +342,7 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
       if (attempted >= opts.batchSize || wokenDuringPass || oneByOne) continue;
       await sleep(nextSleepMs(attempted));
     }
+    await releaseClaimedAhead();
     if (unsubscribe) await unsubscribe().catch(() => {});
   }
 
@@ -318,12 +371,15 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
       running = false;
       loop = null;
     },
-    drainOnce,
+    drainOnce: () => drainOnce(false),
     async drainUntilIdle() {
       let total = 0;
       for (;;) {
-        const attempted = await drainOnce();
-        if (attempted === 0) return total;
+        const attempted = await drainOnce(true);
+        if (attempted === 0) {
+          await releaseClaimedAhead();
+          return total;
+        }
         total += attempted;
       }
     },

@@ -51,7 +51,11 @@ export interface DrainWorkerOptions {
   readonly defaultBaseUrl?: string;
 }
 
-export type ResolvedWorkerOptions = Required<Omit<DrainWorkerOptions, 'workerId'>> & { readonly workerId?: string };
+export type ResolvedWorkerOptions = Required<Omit<DrainWorkerOptions, 'workerId'>> & {
+  readonly workerId?: string;
+  /** The longest a pass can take (its deliveries' timeouts, claim and complete): what a lease must outlast. */
+  readonly longestPassMs: number;
+};
 
 /** Claim and complete of one pass, on top of its deliveries. */
 const LEASE_MARGIN_MS = 1_000;
@@ -90,6 +94,7 @@ export function resolveWorkerOptions(options: DrainWorkerOptions): ResolvedWorke
     followUpMs: positiveInt('followUpMs', options.followUpMs, 50, 0),
     leaseMs,
     deliveryTimeoutMs,
+    longestPassMs,
     maxAttempts: positiveInt('maxAttempts', options.maxAttempts, 10),
     poisonThreshold: positiveInt('poisonThreshold', options.poisonThreshold, 5),
     stopTimeoutMs: positiveInt('stopTimeoutMs', options.stopTimeoutMs, 20_000),

@@ -3,6 +3,7 @@ import { coalescedNotify } from './coalesced-notify.js';
 import { entityXref } from './entity-xref.js';
 import { initialSchema } from './initial-schema.js';
 import { oauthConnections } from './oauth-connections.js';
+import { outboxFillfactor } from './outbox-fillfactor.js';
 import { rateLimits } from './rate-limits.js';
 import { syncStateMessage } from './sync-state-message.js';
 
@@ -17,6 +18,7 @@ export function byte8Migrations(schema: string | null): MigrationProvider {
     '0003_rate_limits': rateLimits(schema),
     '0005_sync_state_message': syncStateMessage(schema),
     '0006_oauth_connections': oauthConnections(schema),
+    '0007_outbox_fillfactor': outboxFillfactor(schema),
     '0008_entity_xref': entityXref(schema),
   };
   return { getMigrations: async () => migrations };

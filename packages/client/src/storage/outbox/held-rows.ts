@@ -1,4 +1,4 @@
-import { type CurrentTenant, type HeldAction, type HeldCount } from '@byte8/core';
+import type { CurrentTenant, HeldAction, HeldCount } from '@byte8/core';
 import { type QueryExecutorProvider, sql } from 'kysely';
 import { OUTBOX_CHANNEL, type Byte8Tables } from '../byte8-tables.js';
 import { toNumber } from '../sql-values.js';
