@@ -3,7 +3,8 @@
  * `pnpm start`: the demo shop on embedded PGlite with a simulated ledger.
  * Settings come from the environment (read here, at the edge, only):
  *   PORT, HOST, DATABASE_URL, BYTE8_DATA_DIR, BYTE8_LEDGER_URL, BYTE8_PUBLIC_URL,
- *   BYTE8_ADMIN_USER, BYTE8_ADMIN_PASSWORD, BYTE8_PROVIDERS.
+ *   BYTE8_ADMIN_USER, BYTE8_ADMIN_PASSWORD, BYTE8_PROVIDERS,
+ *   BYTE8_MODE (`direct`: Sage straight to the Sage API simulator, no ledger).
  */
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
@@ -23,7 +24,13 @@ if (providerList.length > 0) {
     process.exit(2);
   }
 }
+const mode = env.BYTE8_MODE ?? 'ledger';
+if (mode !== 'ledger' && mode !== 'direct') {
+  console.error(`BYTE8_MODE: must be "ledger" or "direct", got "${mode}"`);
+  process.exit(2);
+}
 const shop = await startShop({
+  mode,
   ...(providers ? { providers } : {}),
   port: env.PORT ? Number(env.PORT) : 3000,
   host: env.HOST ?? '127.0.0.1',

@@ -5,11 +5,14 @@ import { byte8Express } from '@byte8/adapter-express';
 import { type Byte8, type StorageOptions, createByte8, createStorage } from '@byte8/client';
 import type { Logger, Provider } from '@byte8/core';
 import { sageAccounting } from '@byte8/sage-accounting';
+import type { SageDirectConnection } from '@byte8/sage-direct';
+import type { SageApiSimulator } from '@byte8/testkit/sage-api';
 import { LedgerSimulator } from '@byte8/testkit/simulator';
 import express from 'express';
 import { shopCanonicalSource } from './canonical/shop-canonical-source.js';
 import { migrateShop } from './db/migrate-shop.js';
 import type { ShopDb } from './db/shop-tables.js';
+import { type SageDirectDemo, startSageDirectDemo } from './direct/sage-direct-demo.js';
 import { shopDocuments } from './domain/shop-documents.js';
 import { seedShop } from './seed-shop.js';
 import { basicAuth } from './web/basic-auth.js';
@@ -47,6 +50,8 @@ export interface ShopConfig {
   readonly logger?: Logger;
   /** Where the startup lines go. Default: nowhere. */
   readonly print?: (line: string) => void;
+  /** `direct`: Sage in direct mode against the Sage API simulator, connected at start (no ledger for Sage). Default `ledger`. */
+  readonly mode?: 'ledger' | 'direct';
 }
 
 export interface RunningShop {
@@ -56,6 +61,8 @@ export interface RunningShop {
   readonly db: ShopDb;
   /** Present when the simulator plays the ledger. */
   readonly simulator: LedgerSimulator | null;
+  /** Present in direct mode: the Sage API simulator the shop posts to. */
+  readonly sageSimulator: SageApiSimulator | null;
   /** Fresh pairing codes per provider key, when a real ledger is configured and the provider is not paired yet. */
   readonly pairingCodes: Readonly<Record<string, string>>;
   close(): Promise<void>;
@@ -84,7 +91,11 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
   const simulator = config.ledgerUrl ? null : await LedgerSimulator.start({ policy: 'synced' });
   const ledgerUrl = config.ledgerUrl ?? simulator!.url;
   const providers = config.providers ?? [sageAccounting()];
+  const callbackBase = config.publicUrl ?? `http://${config.host ?? '127.0.0.1'}:${config.port ?? 3000}`;
+  const sageDemo: SageDirectDemo | null =
+    config.mode === 'direct' ? await startSageDirectDemo(`${callbackBase}${ADMIN_PATH}/providers/sage_accounting/oauth/callback`) : null;
   const byte8 = await createByte8({ storage, providers, canonicalSource: shopCanonicalSource(db),
+    ...(sageDemo ? { direct: [sageDemo.mode] } : {}),
     ledger: { defaultBaseUrl: ledgerUrl, ...(config.allowedLedgerHosts ? { allowedHosts: config.allowedLedgerHosts } : {}) },
     ...(config.logger ? { logger: config.logger } : {}),
   });
@@ -117,6 +128,7 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
 
   const pairingCodes: Record<string, string> = {};
   for (const provider of providers) {
+    if (byte8.direct.has(provider.key)) continue;
     const status = await byte8.admin.connectionStatus(provider.key);
     if (simulator && config.autoPair !== false) {
       // The simulator forgets its tenants on restart: pair again, keeping the tenant id so queued rows still go out.
@@ -128,14 +140,19 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
     }
   }
 
+  const sageBusiness = sageDemo ? await sageDemo.connect(byte8.direct.get('sage_accounting') as SageDirectConnection) : null;
   if (config.seed !== false && (await seedShop({ db, hooks: connector.hooks }))) print('Seeded customers, products, orders, invoices and a credit memo.');
   if (config.startWorker !== false) connector.worker.start();
 
   const adminUrl = `${shopUrl}${ADMIN_PATH}/`;
   print(`Shop:   ${shopUrl}/`);
   print(`Admin:  ${adminUrl}  (user "${config.admin.user}", password "${config.admin.password}")`);
-  const names = providers.map((p) => p.labels.name).join(', ');
-  if (simulator) {
+  if (sageDemo) {
+    print(`Sage:   direct mode, the Sage API simulator at ${sageDemo.simulator.url} (${sageBusiness}); no ledger for Sage`);
+    print(`        documents post from this shop's worker; the admin shows their Sage ids`);
+  }
+  const names = providers.filter((p) => !byte8.direct.has(p.key)).map((p) => p.labels.name).join(', ');
+  if (simulator && names !== '') {
     print(`Ledger: simulator at ${simulator.url} for ${names} (${config.autoPair === false ? 'not paired' : 'paired automatically'}; every event is synced)`);
     print(`        open ${simulator.url}/ to see what it received, pulled and answered`);
   }
@@ -154,6 +171,7 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
     byte8,
     db,
     simulator,
+    sageSimulator: sageDemo?.simulator ?? null,
     pairingCodes,
     async close() {
       await connector.worker.stop();
@@ -162,6 +180,7 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
       await closed;
       await simulator?.stop();
       await byte8.close();
+      await sageDemo?.stop();
     },
   };
 }

@@ -2,6 +2,7 @@ import { OAuthDirectConnection, type OAuthTokenKeeper } from '@byte8/client';
 import type { DirectModeDeps } from '@byte8/core';
 import { listBusinesses } from './api/list-businesses.js';
 import { type SageApiAuth, SageApiClient } from './api/sage-api-client.js';
+import { SageDocumentEngine } from './engine/delivery/sage-document-engine.js';
 import { SageHttp } from './http/sage-http.js';
 import { SageOAuthClient } from './oauth/sage-oauth-client.js';
 import type { ResolvedSageDirectOptions } from './options/sage-direct-options.js';
@@ -25,6 +26,8 @@ export class SageDirectConnection extends OAuthDirectConnection {
   readonly api: SageApiClient;
   readonly oauth: SageOAuthClient;
   readonly settings: ResolvedSageDirectOptions;
+  /** The document engine the drain worker hands this provider's outbox rows to (when attached by `createByte8`). */
+  readonly delivery?: SageDocumentEngine;
 
   constructor(options: ResolvedSageDirectOptions, clientSecret: string, deps: DirectModeDeps) {
     const http = new SageHttp(options);
@@ -49,5 +52,18 @@ export class SageDirectConnection extends OAuthDirectConnection {
     this.oauth = oauth;
     this.settings = options;
     this.api = apiFor(keeperAuth(this.tokens));
+    if (deps.documents) {
+      this.delivery = new SageDocumentEngine({
+        provider: options.provider,
+        api: this.api,
+        policy: options.policy,
+        documents: deps.documents,
+        oauthConnections: deps.oauthConnections,
+        clock: deps.clock,
+        logger: deps.logger,
+        // A create another worker sent may still be answered until its timeout (plus a margin for the commit).
+        inFlightMs: options.timeoutMs + 10_000,
+      });
+    }
   }
 }

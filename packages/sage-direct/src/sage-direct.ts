@@ -1,4 +1,6 @@
 import type { DirectMode, DirectModeDeps } from '@byte8/core';
+import { directDryRunCommand } from './commands/direct-dry-run.js';
+import { directStatusCommand } from './commands/direct-status.js';
 import { resolveSageDirectOptions, type SageDirectOptions } from './options/sage-direct-options.js';
 import { SageDirectConnection } from './sage-direct-connection.js';
 
@@ -26,5 +28,6 @@ export function sageDirect(options: SageDirectOptions): SageDirectMode {
   return {
     provider: resolved.provider,
     attach: (deps) => new SageDirectConnection(resolved, clientSecret, deps),
+    commands: [directStatusCommand, directDryRunCommand],
   };
 }

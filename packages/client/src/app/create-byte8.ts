@@ -2,6 +2,7 @@ import { type Binding, type Provider, type Resolve, TOKENS, buildContainer, syst
 import type {
   CanonicalSource,
   Clock,
+  DirectConnection,
   ConnectionStore,
   LedgerTransport,
   Logger,
@@ -30,6 +31,8 @@ import { type DrainWorker, createDrainWorker } from '../worker/create-drain-work
 import type { Byte8, Byte8Options } from './byte8-types.js';
 import { CLIENT_TOKENS } from './client-tokens.js';
 import { attachDirectModes } from './attach-direct-modes.js';
+import { createDirectDeliveryChannel } from '../direct-delivery/direct-delivery-channel.js';
+import { directEnqueueAccount } from '../direct-delivery/direct-enqueue-account.js';
 import { periodicTask } from './periodic-task.js';
 
 const DEFAULT_RECONCILE_INTERVAL_MS = 5 * 60_000;
@@ -66,6 +69,10 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
     throw new Error(`createByte8: ledger.defaultBaseUrl must be https in production (got ${defaultBaseUrl})`);
   }
 
+  // Providers in direct mode post through their own engine; the modes attach after the container is built.
+  const directProviders = (Array.isArray(options.direct) ? options.direct : []).map((mode) => mode?.provider).filter((p): p is string => typeof p === 'string');
+  let attachedDirect: ReadonlyMap<string, DirectConnection> = new Map();
+  const enqueueAccountOf = directEnqueueAccount(storage);
   const bindings: Binding[] = [
     { token: TOKENS.OutboxStore, value: storage.outbox },
     { token: TOKENS.SyncStateStore, value: storage.syncState },
@@ -96,7 +103,7 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
         }),
     },
     { token: CLIENT_TOKENS.DeliveryMetrics, factory: () => createDeliveryMetrics() },
-    { token: CLIENT_TOKENS.Publisher, factory: (get) => publisherFrom(get, options.providers, defaultBaseUrl, storage, urlPolicy) },
+    { token: CLIENT_TOKENS.Publisher, factory: (get) => publisherFrom(get, options.providers, defaultBaseUrl, storage, urlPolicy, directProviders) },
     {
       token: CLIENT_TOKENS.HostHooks,
       factory: (get) =>
@@ -119,6 +126,7 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
             random: get<Random>(TOKENS.Random),
             logger: get<Logger>(TOKENS.Logger),
             metrics: get<DeliveryMetrics>(CLIENT_TOKENS.DeliveryMetrics),
+            ...(directProviders.length > 0 ? { direct: createDirectDeliveryChannel(directProviders, () => attachedDirect, get<Logger>(TOKENS.Logger)) } : {}),
           },
           {
             defaultBaseUrl,
@@ -138,6 +146,7 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
           watermarks: storage.watermarks,
           providers: options.providers,
           enqueuer: get<Publisher>(CLIENT_TOKENS.Publisher),
+          directConnected: (provider: string) => (directProviders.includes(provider) ? enqueueAccountOf(provider).then((account) => account !== null) : undefined),
           ...(options.reconciliation?.maxPerPass ? { maxPerPass: options.reconciliation.maxPerPass } : {}),
           ...(options.reconciliation?.settleMs !== undefined ? { settleMs: options.reconciliation.settleMs } : {}),
           clock,
@@ -204,7 +213,14 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
     clock,
     random: container.get<Random>(TOKENS.Random),
     logger,
+    documents: {
+      canonicalSource: options.canonicalSource,
+      syncState: storage.syncState,
+      entityXrefs: storage.entityXrefs,
+      transact: (work) => storage.db.transaction().execute(work),
+    },
   });
+  attachedDirect = direct;
 
   const worker: Byte8['worker'] = {
     get workerId() {
@@ -251,8 +267,17 @@ export async function createByte8(options: Byte8Options): Promise<Byte8> {
   };
 }
 
-function publisherFrom(get: Resolve, providers: readonly Provider[], defaultBaseUrl: string, storage: Byte8Storage, ledgerUrlPolicy: LedgerUrlPolicy): Publisher {
+function publisherFrom(
+  get: Resolve,
+  providers: readonly Provider[],
+  defaultBaseUrl: string,
+  storage: Byte8Storage,
+  ledgerUrlPolicy: LedgerUrlPolicy,
+  directProviders: readonly string[],
+): Publisher {
+  const accountOf = directEnqueueAccount(storage);
   return createPublisher({
+    directAccount: (provider, transaction) => (directProviders.includes(provider) ? accountOf(provider, transaction) : undefined),
     outbox: get<OutboxStore>(TOKENS.OutboxStore),
     connections: get<ConnectionStore>(TOKENS.ConnectionStore),
     // Hooks given the host's transaction read the connection through it (PGlite has one session).

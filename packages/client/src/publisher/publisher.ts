@@ -57,6 +57,11 @@ export interface PublisherDeps {
   readonly ledgerUrlPolicy?: LedgerUrlPolicy;
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /**
+   * Providers in direct mode: the account (Sage business) a new row is addressed to,
+   * or null when not connected (nothing enqueued). Undefined for a ledger-mode provider.
+   */
+  readonly directAccount?: (provider: string, transaction?: HostTransaction) => Promise<string | null> | undefined;
 }
 
 export function createPublisher(deps: PublisherDeps): Publisher {
@@ -87,6 +92,19 @@ export function createPublisher(deps: PublisherDeps): Publisher {
   return {
     async enqueue(provider, events, options = {}) {
       if (events.length === 0) return [];
+      const direct = deps.directAccount?.(provider, options.transaction);
+      if (direct !== undefined) {
+        const account = await direct;
+        if (account === null) {
+          logger.debug({ provider, events: events.length }, 'direct provider not connected; events not enqueued');
+          return [];
+        }
+        const occurredAt = formatWireTimestamp(clock.now());
+        return deps.outbox.enqueue(
+          events.map((event) => toInput(provider, account, event, occurredAt)),
+          options,
+        );
+      }
       const reader =
         options.transaction !== undefined && deps.connectionsIn ? deps.connectionsIn(options.transaction) : deps.connections;
       const connection = await reader.get(provider);

@@ -38,6 +38,8 @@ export interface ReconcilerOptions {
   readonly initialLookbackMs?: number;
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** Providers in direct mode: whether each can take events now (undefined: a ledger-mode provider). */
+  readonly directConnected?: (provider: string) => Promise<boolean> | undefined;
 }
 
 export interface ReconcileReport {
@@ -80,7 +82,7 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
     async runOnce(signal) {
       const now = clock.now().getTime();
       const passes: ReconcileReport['passes'][number][] = [];
-      for (const provider of await connectedProviders(options.connections, options.providers)) {
+      for (const provider of await connectedProviders(options.connections, options.providers, options.directConnected)) {
         for (const entityType of entityTypesOf(provider)) {
           if (signal?.aborted) break;
           const result = await sweep(

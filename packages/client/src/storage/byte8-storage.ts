@@ -2,6 +2,7 @@ import type {
   ActivityStore,
   ConnectionStore,
   EntityRefStore,
+  EntityXrefStore,
   OAuthConnectionStore,
   OutboxStore,
   RateLimitStore,
@@ -31,6 +32,8 @@ export interface Byte8Storage {
   readonly rateLimits: RateLimitStore;
   /** OAuth connections of providers in direct mode (tokens sealed, refresh single-flight). */
   readonly oauthConnections: OAuthConnectionStore;
+  /** Direct mode: what each host entity became at the provider (migration 0008). */
+  readonly entityXrefs: EntityXrefStore;
   /** Aggregates for the admin dashboard's figures. */
   readonly activity: ActivityStore;
   /** Named change-feed positions of reconciliation and backfill. */

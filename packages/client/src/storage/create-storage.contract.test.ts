@@ -70,7 +70,7 @@ describe.each(dialects)('storage on $name', (dialect) => {
     const again = await h.open();
     await again.migrate();
     const rows = await sql<{ name: string }>`SELECT name FROM byte8_migration`.execute(h.storage.db);
-    expect(rows.rows.map((r) => r.name)).toEqual(['0001_initial', '0002_coalesced_notify', '0003_rate_limits', '0005_sync_state_message', '0006_oauth_connections']);
+    expect(rows.rows.map((r) => r.name)).toEqual(['0001_initial', '0002_coalesced_notify', '0003_rate_limits', '0005_sync_state_message', '0006_oauth_connections', '0008_entity_xref']);
   });
 
   it('puts every table in the named schema, creating it, and works there', async () => {
@@ -79,11 +79,14 @@ describe.each(dialects)('storage on $name', (dialect) => {
       SELECT table_name FROM information_schema.tables WHERE table_schema = 'byte8_scoped' ORDER BY table_name
     `.execute(scoped.db);
     expect(tables.rows.map((r) => r.table_name)).toEqual([
-      'byte8_connection', 'byte8_entity_ref', 'byte8_entity_sync_state', 'byte8_event_outbox',
+      'byte8_connection', 'byte8_entity_ref', 'byte8_entity_sync_state', 'byte8_entity_xref', 'byte8_event_outbox',
       'byte8_jti', 'byte8_migration', 'byte8_migration_lock', 'byte8_oauth_connection', 'byte8_rate_limit', 'byte8_watermark',
     ]);
     await scoped.oauthConnections.startAuthorization('sage_accounting', { stateHash: 'a'.repeat(64), browserHash: 'b'.repeat(64), sealedVerifier: 'v1:k:x', expiresAt: new Date() });
     expect((await scoped.oauthConnections.takeAuthorization('sage_accounting', 'a'.repeat(64), 'b'.repeat(64))).kind).toBe('taken');
+    const scope = { provider: 'sage_accounting', accountId: 'business-1' };
+    await scoped.entityXrefs.resolve(scope, { kind: 'invoice', hostKey: '1', providerId: 'sage-1' });
+    expect((await scoped.entityXrefs.find(scope, 'invoice', '1'))?.providerId).toBe('sage-1');
     expect(await h.storage.oauthConnections.list()).toEqual([]);
     const [r] = await scoped.outbox.enqueue([event()]);
     expect(r?.outcome).toBe('inserted');

@@ -7,6 +7,7 @@ import type { Byte8Storage } from './byte8-storage.js';
 import { KyselyActivityStore } from './activity-store.js';
 import { KyselyConnectionStore } from './connection-store.js';
 import { KyselyEntityRefStore } from './entity-ref-store.js';
+import { KyselyEntityXrefStore } from './entity-xref/entity-xref-store.js';
 import { listenPg } from './listen/listen-pg.js';
 import { createPgliteListener } from './listen/listen-pglite.js';
 import { runMigrations } from './migrations/run-migrations.js';
@@ -107,6 +108,7 @@ export async function createStorage(options: StorageOptions = {}): Promise<Byte8
     replayGuard: new KyselyReplayGuard(context),
     rateLimits: new KyselyRateLimitStore(context),
     oauthConnections: new KyselyOAuthConnectionStore(context),
+    entityXrefs: new KyselyEntityXrefStore(context),
     watermarks: new KyselyWatermarkStore(context),
     migrate: () => runMigrations(db, schema),
     async listen(onNotify) {

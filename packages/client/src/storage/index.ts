@@ -8,5 +8,6 @@ export * from './connection-store.js';
 export * from './entity-ref-store.js';
 export * from './replay-guard.js';
 export { KyselyOAuthConnectionStore, OAUTH_LOCK_TIMEOUT_MS } from './oauth-connection/oauth-connection-store.js';
+export { KyselyEntityXrefStore } from './entity-xref/entity-xref-store.js';
 export { runMigrations, MIGRATION_TABLE, MIGRATION_LOCK_TABLE } from './migrations/run-migrations.js';
 export { TABLE_NAMES, OUTBOX_CHANNEL } from './byte8-tables.js';

@@ -75,7 +75,7 @@ export class KyselySyncStateStore implements SyncStateStore {
     `.execute(executor);
   }
 
-  async upsertTerminal(update: TerminalSyncUpdate): Promise<SyncStateRecord> {
+  async upsertTerminal(update: TerminalSyncUpdate, options?: { transaction?: HostTransaction }): Promise<SyncStateRecord> {
     checkKey('upsertTerminal', update.entityType, update.entityId, update.provider);
     if (!(TERMINAL_SYNC_STATUSES as readonly unknown[]).includes(update.status)) {
       throw new TypeError(`upsertTerminal: \`status\` must be one of ${TERMINAL_SYNC_STATUSES.join(', ')}`);
@@ -100,7 +100,7 @@ export class KyselySyncStateStore implements SyncStateStore {
         provider_reference = excluded.provider_reference, skip_reason = excluded.skip_reason,
         error_code = excluded.error_code, message = excluded.message, last_sync_at = excluded.last_sync_at
       RETURNING s.*
-    `.execute(this.#context.db);
+    `.execute(executorOf(this.#context, options?.transaction));
     return toRecord(result.rows[0]!);
   }
 

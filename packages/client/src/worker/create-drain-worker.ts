@@ -17,6 +17,7 @@ import {
   systemClock,
 } from '@byte8/core';
 import type { DrainWorkerHandle } from '../app/byte8-types.js';
+import type { DirectDeliveryChannel } from '../direct-delivery/direct-delivery-channel.js';
 import { systemRandom } from '../crypto/system-random.js';
 import { type MetricsRecorder, noopMetricsRecorder } from '../metrics/metrics-recorder.js';
 import type { LedgerUrlPolicy } from '../transport/ledger-url-policy.js';
@@ -44,6 +45,8 @@ export interface DrainWorkerDeps {
   readonly random?: Random;
   readonly logger?: Logger;
   readonly metrics?: MetricsRecorder;
+  /** Providers in direct mode: their rows go to the mode's engine, not the ledger. */
+  readonly direct?: DirectDeliveryChannel;
 }
 
 /** The loop handle plus direct access to GC (CLI `outbox cleanup`, tests). */
@@ -101,7 +104,7 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
   async function targets(): Promise<Map<string, ProviderTarget>> {
     const found = new Map<string, ProviderTarget>();
     for (const record of await deps.connections.list()) {
-      if (!installed.has(record.provider)) continue;
+      if (!installed.has(record.provider) || deps.direct?.handles(record.provider)) continue;
       try {
         const auth = resolveLedgerAuth(record, deps.secretBox, opts.defaultBaseUrl, urlPolicy);
         if (auth) found.set(record.provider, { auth, providerParam: installed.get(record.provider) ?? null });
@@ -143,12 +146,14 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
 
   async function pass(): Promise<number> {
     const byProvider = await targets();
+    const directTenants = deps.direct ? (await deps.direct.tenants()).filter((t) => installed.has(t.provider)) : [];
+    const directProviders = new Set(directTenants.map((t) => t.provider));
     // Nothing claimed means no crashed batch is left to retry one by one (else an idle worker spins).
-    if (byProvider.size === 0) {
+    if (byProvider.size === 0 && directTenants.length === 0) {
       oneByOne = false;
       return 0;
     }
-    const tenants = [...byProvider].map(([provider, t]) => ({ provider, tenantId: t.auth.tenantId }));
+    const tenants = [...[...byProvider].map(([provider, t]) => ({ provider, tenantId: t.auth.tenantId })), ...directTenants];
     const rows = await deps.outbox.claim({ owner: workerId, limit: oneByOne ? 1 : opts.batchSize, leaseMs: opts.leaseMs, tenants });
     if (rows.length === 0) {
       oneByOne = false;
@@ -164,7 +169,7 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
         const error = `poison: claimed ${row.attemptsStarted} times but only ${row.attempts} attempts finished`;
         logger.error({ id: row.id, event: row.eventName, provider: row.provider }, error);
         outcomes.push({ kind: 'dead_lettered', id: row.id, statusCode: null, error, at: clock.now() });
-      } else if (byProvider.has(row.provider)) {
+      } else if (byProvider.has(row.provider) || directProviders.has(row.provider)) {
         deliverable.push(row);
       } else {
         giveBack.push(row.id);
@@ -185,7 +190,10 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
     const delivered = await mapBounded(
       deliverable,
       opts.concurrency,
-      (row) => deliver(row, byProvider.get(row.provider)!),
+      (row) =>
+        directProviders.has(row.provider)
+          ? deps.direct!.deliver(row, { ...backoff, maxAttempts: opts.maxAttempts, random }, () => clock.now())
+          : deliver(row, byProvider.get(row.provider)!),
       () => !stopping,
     );
     // A plain loop: unstarted slots are holes, which forEach would skip.

@@ -1,4 +1,10 @@
+import type { CanonicalSource } from '../ports/canonical-source.js';
 import type { Clock } from '../ports/clock.js';
+import type { HostTransaction } from '../ports/outbox-store.js';
+import type { SyncStateStore } from '../ports/sync-state-store.js';
+import type { DirectCommand } from './direct-command.js';
+import type { DirectDocumentDelivery } from './direct-delivery.js';
+import type { EntityXrefStore } from './entity-xref-store.js';
 import type { Logger } from '../ports/logger.js';
 import type { OAuthBusiness, OAuthConnectionStore } from '../ports/oauth-connection-store.js';
 import type { Random } from '../ports/random.js';
@@ -85,7 +91,18 @@ export interface DirectConnection {
   disconnect(): Promise<{ readonly wasConnected: boolean; readonly revoked: boolean }>;
   /** The words for an outcome kind (an adapter that redirects carries only the kind). */
   describe(kind: DirectConnectOutcomeKind): string;
+  /** Present when the mode posts documents itself; the drain worker hands it the provider's outbox rows. */
+  readonly delivery?: DirectDocumentDelivery;
   close(): Promise<void>;
+}
+
+/** What a direct mode that posts documents needs from the connector (given by `createByte8`). */
+export interface DirectDocumentDeps {
+  readonly canonicalSource: CanonicalSource;
+  readonly syncState: SyncStateStore;
+  readonly entityXrefs: EntityXrefStore;
+  /** Runs `work` in one database transaction of the connector's storage. */
+  transact<T>(work: (transaction: HostTransaction) => Promise<T>): Promise<T>;
 }
 
 /** What a direct mode needs from the host's connector to attach. */
@@ -95,6 +112,8 @@ export interface DirectModeDeps {
   readonly clock: Clock;
   readonly random: Random;
   readonly logger: Logger;
+  /** Given by `createByte8`; without it a mode only connects (no document posting). */
+  readonly documents?: DirectDocumentDeps;
 }
 
 /**
@@ -104,4 +123,6 @@ export interface DirectModeDeps {
 export interface DirectMode<C extends DirectConnection = DirectConnection> {
   readonly provider: string;
   attach(deps: DirectModeDeps): C;
+  /** CLI commands of the mode, under the provider's CLI name (`byte8 sage direct:status`). */
+  readonly commands?: readonly DirectCommand[];
 }

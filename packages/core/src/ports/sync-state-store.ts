@@ -39,8 +39,11 @@ export interface SyncStateStore {
   resetToPending(entityType: EntityType, entityId: number, provider: string): Promise<SyncStateRecord | null>;
   /** Puts a row back as it was (after a failed reset); removes it when `previous` is null. */
   restore(entityType: EntityType, entityId: number, provider: string, previous: SyncStateRecord | null): Promise<void>;
-  /** The ledger's callback: always overwrites status and detail fields. */
-  upsertTerminal(update: TerminalSyncUpdate): Promise<SyncStateRecord>;
+  /**
+   * The ledger's callback (or direct mode's outcome): always overwrites status and detail fields.
+   * Joins `transaction` when given (direct mode writes it with the entity cross-reference).
+   */
+  upsertTerminal(update: TerminalSyncUpdate, options?: { transaction?: HostTransaction }): Promise<SyncStateRecord>;
   find(entityType: EntityType, entityId: number, provider: string): Promise<SyncStateRecord | null>;
   /** Several ids at once, for list pages. */
   findMany(entityType: EntityType, entityIds: readonly number[], provider: string): Promise<SyncStateRecord[]>;

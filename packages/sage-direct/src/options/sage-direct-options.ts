@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
+import { resolveSagePolicy, type SagePolicy, type SagePolicyOptions } from '../engine/policy/sage-policy.js';
 import { SAGE_HOSTS, SAGE_REGIONS, type SageRegion } from './sage-hosts.js';
 
 /** Options of `sageDirect()`. Read `clientSecret` from the environment at the edge and pass it in. */
@@ -34,6 +35,8 @@ export interface SageDirectOptions {
   readonly refreshMarginMs?: number;
   /** An undici dispatcher for every call (a proxy agent, a test's); not closed by the package. */
   readonly dispatcher?: Dispatcher;
+  /** The sync policy (spec b): the ledger dashboard's settings, with its defaults. */
+  readonly policy?: SagePolicyOptions;
 }
 
 export interface ResolvedSageDirectOptions {
@@ -52,6 +55,7 @@ export interface ResolvedSageDirectOptions {
   readonly maxResponseBytes: number;
   readonly refreshMarginMs: number;
   readonly dispatcher: Dispatcher | null;
+  readonly policy: SagePolicy;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -89,6 +93,8 @@ const schema = z
     maxResponseBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(4 * 1024 * 1024),
     refreshMarginMs: z.number().int().min(0).max(240_000).default(60_000),
     dispatcher: z.custom<Dispatcher>((value) => typeof (value as Dispatcher | undefined)?.request === 'function', 'must be an undici Dispatcher').optional(),
+    // Checked on its own below, so its messages name the policy setting.
+    policy: z.unknown().optional(),
   })
   .strict();
 
@@ -106,9 +112,16 @@ export function resolveSageDirectOptions(options: SageDirectOptions): { readonly
     const message = setting === 'clientSecret' ? 'must be a string of 1 to 1024 characters' : issue.message;
     throw new Error(`sageDirect option "${setting}": ${message}`);
   }
-  const { clientSecret, region, locale, dispatcher, ...rest } = result.data;
+  const { clientSecret, region, locale, dispatcher, policy, ...rest } = result.data;
   return {
-    options: { ...rest, region: region ?? null, locale: locale ?? null, dispatcher: dispatcher ?? null, apiBaseUrl: rest.apiBaseUrl.replace(/\/+$/, '') },
+    options: {
+      ...rest,
+      region: region ?? null,
+      locale: locale ?? null,
+      dispatcher: dispatcher ?? null,
+      apiBaseUrl: rest.apiBaseUrl.replace(/\/+$/, ''),
+      policy: resolveSagePolicy(policy),
+    },
     clientSecret,
   };
 }

@@ -180,7 +180,7 @@ export class SageApiSimulator {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const trace = emptyTrace();
-    const fault = this.faults.take(method, url.pathname);
+    let fault = this.faults.take(method, url.pathname);
     let reply: SageReply;
     if (fault !== null) {
       req.resume();
@@ -189,6 +189,11 @@ export class SageApiSimulator {
       try {
         const body = await readBody(req);
         reply = routeSageRequest(this.#deps, { method, url, headers: flatHeaders(req.headers), body, trace });
+        const after = reply.kind === 'send' && reply.status < 300 ? this.faults.takeAfterApply(method, url.pathname) : null;
+        if (after !== null) {
+          fault = after;
+          reply = after.reply;
+        }
       } catch (error) {
         const tooLarge = error instanceof Error && error.message === 'request body too large';
         reply = tooLarge ? jsonReply(413, [{ $severity: 'error', $dataCode: 'PayloadTooLarge', $message: 'Request body too large', $source: '' }]) : internalError();

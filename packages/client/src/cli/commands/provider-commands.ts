@@ -1,13 +1,16 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
 import { createProviderCommandContext } from '../provider-command-context.js';
+import { registerDirectCommands } from './direct-commands.js';
 import type { RunAction } from '../run-action.js';
 
 /** Registers each provider's commands as `byte8 <cliName> <name>` (e.g. `byte8 sage invoice:sync`). */
 export function registerProviderCommands(program: Command, ctx: CliContext, run: RunAction): void {
+  const groups = new Map<string, Command>();
   for (const provider of ctx.providers) {
     if (provider.commands.length === 0) continue;
     const group = program.command(provider.cliName).description(`${provider.labels.name} commands`);
+    groups.set(provider.key, group);
     for (const command of provider.commands) {
       const sub = group.command(command.name).description(command.description);
       for (const option of command.options) {
@@ -30,4 +33,5 @@ export function registerProviderCommands(program: Command, ctx: CliContext, run:
       );
     }
   }
+  registerDirectCommands(program, ctx, run, groups);
 }

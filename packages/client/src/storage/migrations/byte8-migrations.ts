@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { coalescedNotify } from './coalesced-notify.js';
+import { entityXref } from './entity-xref.js';
 import { initialSchema } from './initial-schema.js';
 import { oauthConnections } from './oauth-connections.js';
 import { rateLimits } from './rate-limits.js';
@@ -16,6 +17,7 @@ export function byte8Migrations(schema: string | null): MigrationProvider {
     '0003_rate_limits': rateLimits(schema),
     '0005_sync_state_message': syncStateMessage(schema),
     '0006_oauth_connections': oauthConnections(schema),
+    '0008_entity_xref': entityXref(schema),
   };
   return { getMigrations: async () => migrations };
 }

@@ -32,6 +32,21 @@ describe('fault injection', () => {
     expect(sim.stats.creates.sales_invoices).toBe(1);
   });
 
+  it('applies a request and then drops the answer or fails it: Sage committed, the client never hears it', async () => {
+    const contact = await createContact(client);
+    sim.faults.applyThenDropNext(1, { method: 'POST', path: '/v3.1/sales_invoices' }).applyThenFailNext(1, 502, { method: 'POST', path: '/v3.1/sales_invoices' });
+    await expect(client.post('/sales_invoices', invoiceBody(contact.id, ledger('4000')))).rejects.toThrow();
+    expect(invoices().map((invoice) => invoice.displayed_as)).toEqual(['SI-1']);
+    const second = await client.post('/sales_invoices', invoiceBody(contact.id, ledger('4000')));
+    expect(second).toMatchObject({ status: 502, json: [{ $dataCode: 'BadGateway' }] });
+    expect(invoices().map((invoice) => invoice.displayed_as)).toEqual(['SI-1', 'SI-2']);
+    // A refused request is not applied, so it does not use up an after-apply fault.
+    sim.faults.applyThenDropNext(1, { method: 'POST', path: '/v3.1/sales_invoices' });
+    expect((await client.post('/sales_invoices', invoiceBody('no-such-contact', ledger('4000')))).status).toBe(422);
+    expect(sim.faults.pending).toBe(1);
+    expect(sim.requests.filter((record) => record.fault?.startsWith('applied_then')).map((record) => record.fault)).toEqual(['applied_then_drop', 'applied_then_502']);
+  });
+
   it('matches paths by prefix or RegExp, methods in any case, and takes faults in queue order', async () => {
     sim.faults.failNext(1, 500, undefined, { path: /\/contacts\/?$/ }).failNext(1, 502, { custom: true }, { method: 'get' });
     expect(await client.get('/tax_rates')).toMatchObject({ status: 502, json: { custom: true } });

@@ -35,6 +35,8 @@ function matches(target: SageFaultTarget, method: string, path: string): boolean
  */
 export class SageFaultInjector {
   readonly #queue = new FaultQueue<SageReply, SageFaultTarget>();
+  /** Faults answered after the request was applied: Sage committed, the client never hears it. */
+  readonly #afterApply = new FaultQueue<SageReply, SageFaultTarget>();
   #latencyMs = 0;
 
   /** Answers the next `count` matching requests with `status` and Sage's error array (or `body`); argument order as the ledger simulator's. */
@@ -64,6 +66,22 @@ export class SageFaultInjector {
     return this;
   }
 
+  /**
+   * Applies the next `count` matching requests (the object is created), then
+   * destroys the socket without an answer: a timeout after Sage committed.
+   */
+  applyThenDropNext(count: number, target: SageFaultTarget = {}): this {
+    this.#afterApply.push(count, 'applied_then_drop', { kind: 'drop' }, { ...target });
+    return this;
+  }
+
+  /** Applies the next `count` matching requests, then answers `status` (a 5xx after the commit). */
+  applyThenFailNext(count: number, status: number, target: SageFaultTarget = {}): this {
+    const reply = jsonReply(status, [sageErrorItem(DATA_CODES[status] ?? 'InjectedFault', `Injected fault after the request was applied: HTTP ${status}`)]);
+    this.#afterApply.push(count, `applied_then_${status}`, reply, { ...target });
+    return this;
+  }
+
   /** Delays every answer by `ms`. */
   addLatency(ms: number): this {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be a non-negative number of ms, got ${ms}`);
@@ -77,14 +95,20 @@ export class SageFaultInjector {
 
   /** Queued answers not yet used. */
   get pending(): number {
-    return this.#queue.pending;
+    return this.#queue.pending + this.#afterApply.pending;
   }
 
   take(method: string, path: string): TakenFault<SageReply> | null {
     return this.#queue.take((target) => matches(target, method, path));
   }
 
+  /** The answer replacing the real one of a request that was just applied, if one is queued. */
+  takeAfterApply(method: string, path: string): TakenFault<SageReply> | null {
+    return this.#afterApply.take((target) => matches(target, method, path));
+  }
+
   reset(): void {
+    this.#afterApply.clear();
     this.#queue.clear();
     this.#latencyMs = 0;
   }
