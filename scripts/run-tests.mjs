@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// `pnpm test`: builds what the tests load, finds out which PostgreSQL suites
-// can run here, runs vitest (arguments pass through) and says what it skipped.
+// `pnpm test`: builds what the tests load, finds out which PostgreSQL and
+// MySQL suites can run here, runs vitest (arguments pass through) and says what it skipped.
 // The skips are also written to .artifacts/test-skips.json for CI's summary.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildForTests } from './test/build-for-tests.mjs';
 import { planTestRun } from './test/plan-test-run.mjs';
+import { probeMysql } from './test/probe-mysql.mjs';
 import { probePostgres } from './test/probe-postgres.mjs';
 import { SKIPS_FILE, skipLine, writeSkips } from './test/skip-report.mjs';
 
@@ -18,7 +19,7 @@ if (built !== 0) process.exit(built);
 
 let plan;
 try {
-  plan = await planTestRun(process.env, (url) => probePostgres(url));
+  plan = await planTestRun(process.env, (url) => (url.startsWith('mysql:') ? probeMysql(url) : probePostgres(url)));
 } catch (error) {
   print(`pnpm test: ${error.message}`);
   process.exit(2);

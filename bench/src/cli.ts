@@ -3,11 +3,14 @@
  * size. `--only drain,peers` picks scenarios, `--dialects pg` picks storages,
  * `--repeats N` overrides repeats. PostgreSQL: BYTE8_BENCH_PG_URL, else
  * postgres://postgres@127.0.0.1:5432/postgres (throwaway databases are created).
+ * `--dialects mysql` adds MySQL/MariaDB: BYTE8_BENCH_MYSQL_URL, else
+ * mysql://root@127.0.0.1:3306/test (drain, enqueue and latency).
  * Prints a table and writes JSON under bench/results/.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { FULL, QUICK, type BenchContext, type Scenario } from './harness/context.js';
+import { FULL, QUICK, type BenchContext, type BenchDialect, type Scenario } from './harness/context.js';
+import { MYSQL_BENCH_URL } from './harness/mysql-db.js';
 import { loadAverage, machineInfo } from './harness/machine.js';
 import { table, writeRecord } from './harness/report.js';
 import type { Figure } from './harness/summary.js';
@@ -47,7 +50,7 @@ const sizes = values.repeats ? { ...base, repeats: Number(values.repeats) } : ba
 const names = values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(SCENARIOS);
 for (const name of names) if (!SCENARIOS[name]) throw new Error(`--only: unknown scenario ${name} (${Object.keys(SCENARIOS).join(', ')})`);
 const dialects = values.dialects!.split(',').map((d) => d.trim());
-for (const d of dialects) if (d !== 'pg' && d !== 'pglite') throw new Error(`--dialects: unknown dialect ${d} (pg, pglite)`);
+for (const d of dialects) if (d !== 'pg' && d !== 'pglite' && d !== 'mysql') throw new Error(`--dialects: unknown dialect ${d} (pg, pglite, mysql)`);
 const pgUrl = process.env.BYTE8_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const command = `pnpm bench${argv.length ? ` ${argv.join(' ')}` : ''}`;
 
@@ -65,7 +68,8 @@ try {
     sizes,
     full: values.full!,
     pgUrl,
-    dialects: dialects as Array<'pg' | 'pglite'>,
+    mysqlUrl: MYSQL_BENCH_URL,
+    dialects: dialects as BenchDialect[],
     sim,
     flags: argv,
     log: (line) => console.log(line),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BROWSER_SUITES, MEDUSA_SUITES, PG_VARIANTS, planTestRun } from './plan-test-run.mjs';
+import { BROWSER_SUITES, MEDUSA_SUITES, MYSQL_VARIANTS, PG_VARIANTS, planTestRun } from './plan-test-run.mjs';
+import { DEFAULT_TEST_MYSQL_URL, probeMysql } from './probe-mysql.mjs';
 import { DEFAULT_TEST_PG_URL, postgresTargets } from './postgres-targets.mjs';
 import { probePostgres } from './probe-postgres.mjs';
 
@@ -30,20 +31,34 @@ describe('planTestRun', () => {
   it('runs every PostgreSQL suite when the server answers', async () => {
     const plan = await planTestRun({ PATH: '/bin', BYTE8_TEST_SKIP_MEDUSA_APP: 'stale' }, reachable, chromium);
     expect(plan.skips).toEqual([]);
-    expect(plan.env).toMatchObject({ PATH: '/bin', BYTE8_TEST_PG_URL: DEFAULT_TEST_PG_URL, DB_HOST: 'localhost', DB_USERNAME: 'postgres' });
+    expect(plan.env).toMatchObject({
+      PATH: '/bin',
+      BYTE8_TEST_PG_URL: DEFAULT_TEST_PG_URL,
+      BYTE8_TEST_MYSQL_URL: DEFAULT_TEST_MYSQL_URL,
+      DB_HOST: 'localhost',
+      DB_USERNAME: 'postgres',
+    });
     expect(plan.env.BYTE8_TEST_SKIP_MEDUSA_APP).toBeUndefined();
   });
 
   it('skips both, with the reason, when nothing answers, and leaves the caller’s env alone', async () => {
-    const env = { BYTE8_TEST_PG_URL: 'postgres://postgres@127.0.0.1:1/postgres' };
+    const env = { BYTE8_TEST_PG_URL: 'postgres://postgres@127.0.0.1:1/postgres', BYTE8_TEST_MYSQL_URL: 'mysql://root@127.0.0.1:2/test' };
     const plan = await planTestRun(env, nowhere, chromium);
     expect(plan.skips).toEqual([
       { suite: PG_VARIANTS, reason: 'nothing listens on 127.0.0.1:1' },
+      { suite: MYSQL_VARIANTS, reason: 'nothing listens on 127.0.0.1:2' },
       { suite: MEDUSA_SUITES, reason: 'nothing listens on localhost:1' },
     ]);
     expect(plan.env.BYTE8_TEST_PG_URL).toBeUndefined();
+    expect(plan.env.BYTE8_TEST_MYSQL_URL).toBeUndefined();
     expect(plan.env.BYTE8_TEST_SKIP_MEDUSA_APP).toBe('nothing listens on localhost:1');
-    expect(env).toEqual({ BYTE8_TEST_PG_URL: 'postgres://postgres@127.0.0.1:1/postgres' });
+    expect(env).toEqual({ BYTE8_TEST_PG_URL: 'postgres://postgres@127.0.0.1:1/postgres', BYTE8_TEST_MYSQL_URL: 'mysql://root@127.0.0.1:2/test' });
+  });
+
+  it('refuses a BYTE8_TEST_MYSQL_URL that is not a mysql URL, naming it', async () => {
+    await expect(planTestRun({ BYTE8_TEST_MYSQL_URL: 'postgres://x/y' }, reachable, chromium)).rejects.toThrow(
+      /BYTE8_TEST_MYSQL_URL must be a mysql:\/\/ URL/,
+    );
   });
 
   it('probes Medusa’s login on its own, so DB_* may point elsewhere', async () => {
@@ -56,7 +71,8 @@ describe('planTestRun', () => {
       },
       chromium,
     );
-    expect(probed).toHaveLength(2);
+    expect(probed).toHaveLength(3);
+    expect(probed).toContain(DEFAULT_TEST_MYSQL_URL);
     expect(plan.skips.map((s: { suite: string }) => s.suite)).toEqual([MEDUSA_SUITES]);
     expect(plan.env.BYTE8_TEST_PG_URL).toBe(DEFAULT_TEST_PG_URL);
   });
@@ -67,6 +83,25 @@ describe('planTestRun without Chromium', () => {
     const plan = await planTestRun({}, reachable, () => false);
     expect(plan.skips).toEqual([{ suite: BROWSER_SUITES, reason: 'no Chromium at /usr/bin/chromium' }]);
     expect(plan.env.BYTE8_TEST_SKIP_BROWSER).toBe('no Chromium at /usr/bin/chromium');
+  });
+});
+
+describe('probeMysql', () => {
+  it('says in one line that nothing listens on a closed port', async () => {
+    expect(await probeMysql('mysql://root@127.0.0.1:1/test')).toBe('nothing listens on 127.0.0.1:1');
+  });
+
+  it.runIf(process.env.BYTE8_TEST_MYSQL_URL)('logs in to a live server', async () => {
+    expect(await probeMysql(process.env.BYTE8_TEST_MYSQL_URL!)).toBeNull();
+  });
+
+  it.runIf(process.env.BYTE8_TEST_MYSQL_URL)('names a refused login without the password', async () => {
+    const url = new URL(process.env.BYTE8_TEST_MYSQL_URL!);
+    url.username = 'no_such_user_byte8';
+    url.password = 'hunter2';
+    const reason = await probeMysql(url.toString());
+    expect(reason).toMatch(/^MySQL at .+ (refused the login|is not usable)/);
+    expect(reason).not.toContain('hunter2');
   });
 });
 

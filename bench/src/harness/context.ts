@@ -3,7 +3,7 @@ import type { Figure } from './summary.js';
 
 /** Sizes of one run: `quick` (default) or `full` (`--full`). */
 export interface RunSizes {
-  readonly drainBacklogs: { readonly pg: readonly number[]; readonly pglite: readonly number[] };
+  readonly drainBacklogs: { readonly pg: readonly number[]; readonly pglite: readonly number[]; readonly mysql: readonly number[] };
   readonly peerBacklog: number;
   readonly enqueueSeconds: number;
   readonly hostTxIterations: number;
@@ -15,7 +15,7 @@ export interface RunSizes {
 }
 
 export const QUICK: RunSizes = {
-  drainBacklogs: { pg: [10_000, 50_000], pglite: [5_000, 20_000] },
+  drainBacklogs: { pg: [10_000, 50_000], pglite: [5_000, 20_000], mysql: [5_000, 20_000] },
   peerBacklog: 10_000,
   enqueueSeconds: 3,
   hostTxIterations: 2_000,
@@ -27,7 +27,7 @@ export const QUICK: RunSizes = {
 };
 
 export const FULL: RunSizes = {
-  drainBacklogs: { pg: [10_000, 100_000, 1_000_000], pglite: [10_000, 100_000] },
+  drainBacklogs: { pg: [10_000, 100_000, 1_000_000], pglite: [10_000, 100_000], mysql: [10_000, 100_000] },
   peerBacklog: 100_000,
   enqueueSeconds: 10,
   hostTxIterations: 10_000,
@@ -38,13 +38,17 @@ export const FULL: RunSizes = {
   repeats: 3,
 };
 
+export type BenchDialect = 'pg' | 'pglite' | 'mysql';
+
 /** Everything a scenario needs from the run. */
 export interface BenchContext {
   readonly sizes: RunSizes;
   readonly full: boolean;
   /** Base URL of the PostgreSQL server; each scenario creates throwaway databases on it. */
   readonly pgUrl: string;
-  readonly dialects: readonly ('pg' | 'pglite')[];
+  /** Base URL of the MySQL/MariaDB server of the `mysql` dialect (throwaway databases too). */
+  readonly mysqlUrl: string;
+  readonly dialects: readonly BenchDialect[];
   /** The simulator (policy `none`, recording off) in its own process. */
   readonly sim: SimProcess;
   /** The flags that reproduce this run (`--full`, `--repeats`...). */
@@ -59,6 +63,7 @@ export type Scenario = (ctx: BenchContext) => Promise<Figure[]>;
 export const WORKER_TUNING = {
   pg: { workers: 2, batch: 500, concurrency: 64, connections: 64 },
   pglite: { workers: 1, batch: 500, concurrency: 64, connections: 64 },
+  mysql: { workers: 2, batch: 500, concurrency: 64, connections: 64 },
 } as const;
 
 /** Rounds to a readable precision for tables and JSON. */

@@ -2,6 +2,7 @@ import { createStorage, createUndiciLedgerTransport } from '@byte8/client';
 import { sql } from 'kysely';
 import { enqueueBacklog } from '../harness/backlog.js';
 import { type BenchContext, WORKER_TUNING, round, short } from '../harness/context.js';
+import { drainMysqlBacklog } from '../harness/mysql-drain.js';
 import { drainPgBacklog } from '../harness/pg-drain.js';
 import { type Figure, figure, median } from '../harness/summary.js';
 import { createBenchWorker } from '../harness/bench-worker.js';
@@ -47,13 +48,18 @@ export async function drainScenario(ctx: BenchContext): Promise<Figure[]> {
       const workerCpu: number[] = [];
       const simCpu: number[] = [];
       for (let r = 0; r < ctx.sizes.repeats; r++) {
-        const run = dialect === 'pg' ? await drainPgBacklog(ctx.pgUrl, ctx.sim, backlog) : await drainPglite(ctx, backlog);
+        const run =
+          dialect === 'pg'
+            ? await drainPgBacklog(ctx.pgUrl, ctx.sim, backlog)
+            : dialect === 'mysql'
+              ? await drainMysqlBacklog(ctx.mysqlUrl, ctx.sim, backlog)
+              : await drainPglite(ctx, backlog);
         rates.push(round(run.eventsPerSecond));
         workerCpu.push(round(run.cpuMicros / backlog));
         simCpu.push(round(run.simCpuMicros / backlog));
         ctx.log(`  drain ${dialect} ${short(backlog)} #${r + 1}: ${round(run.eventsPerSecond)} events/s`);
       }
-      const details = { backlog, ...WORKER_TUNING[dialect], workerProcess: dialect === 'pg' ? 'child' : 'in-process' };
+      const details = { backlog, ...WORKER_TUNING[dialect], workerProcess: dialect === 'pglite' ? 'in-process' : 'child' };
       figures.push(figure('drain', `${dialect} ${short(backlog)} backlog`, 'throughput', 'events/s', rates, details));
       figures.push(figure('drain', `${dialect} ${short(backlog)} backlog`, 'worker CPU per event', 'us', workerCpu, details));
       figures.push(figure('drain', `${dialect} ${short(backlog)} backlog`, 'simulator CPU per event', 'us', simCpu, details));

@@ -2,7 +2,8 @@ import { type Byte8Storage, createPublisher, createStorage, transactionConnectio
 import type { FiredEvent } from '@byte8/core';
 import { type Kysely, sql } from 'kysely';
 import { invoiceBody, invoiceEvent } from '../harness/backlog.js';
-import { type BenchContext, round } from '../harness/context.js';
+import { type BenchContext, type BenchDialect, round } from '../harness/context.js';
+import { openMysqlBenchDb } from '../harness/mysql-db.js';
 import { type Figure, figure, median } from '../harness/summary.js';
 import { openBenchDb } from '../harness/pg-db.js';
 import { PROVIDER, newTenant, pair } from '../harness/tenant.js';
@@ -44,7 +45,13 @@ async function rate(clients: number, seconds: number, op: () => Promise<unknown>
  * (`LIKE ... INCLUDING ALL`: primary key, unique key, the four secondary
  * indexes) but no NOTIFY trigger and no pending mirror row.
  */
-async function createBareTable(db: Kysely<any>): Promise<void> {
+async function createBareTable(db: Kysely<any>, dialect: BenchDialect): Promise<void> {
+  if (dialect === 'mysql') {
+    // MySQL's LIKE copies the columns, defaults and every index too.
+    await sql`CREATE TABLE bench_bare_outbox LIKE byte8_event_outbox`.execute(db);
+    await sql`CREATE TABLE bench_host_orders (id BIGINT AUTO_INCREMENT PRIMARY KEY, total DECIMAL(12,2) NOT NULL, created_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3))`.execute(db);
+    return;
+  }
   await sql`CREATE TABLE bench_bare_outbox (LIKE byte8_event_outbox INCLUDING ALL)`.execute(db);
   await sql`CREATE TABLE bench_host_orders (id bigserial PRIMARY KEY, total numeric(12,2) NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`.execute(db);
 }
@@ -58,14 +65,14 @@ function hostInsert(db: Kysely<any>) {
   return sql`INSERT INTO bench_host_orders (total) VALUES (42.50)`.execute(db);
 }
 
-async function measure(ctx: BenchContext, dialect: 'pg' | 'pglite', storage: Byte8Storage, tenantId: string): Promise<Figure[]> {
+async function measure(ctx: BenchContext, dialect: BenchDialect, storage: Byte8Storage, tenantId: string): Promise<Figure[]> {
   const db = storage.db;
-  await createBareTable(db);
+  await createBareTable(db, dialect);
   const publisher = createPublisher({ outbox: storage.outbox, connections: storage.connections, connectionsIn: transactionConnections(storage) });
   const figures: Figure[] = [];
   const seconds = ctx.sizes.enqueueSeconds;
   // PGlite is one session: concurrent clients would only queue on it.
-  for (const clients of dialect === 'pg' ? CLIENTS : [1]) {
+  for (const clients of dialect === 'pglite' ? [1] : CLIENTS) {
     const bare: number[] = [];
     const store: number[] = [];
     const pub: number[] = [];
@@ -125,8 +132,8 @@ export async function enqueueScenario(ctx: BenchContext): Promise<Figure[]> {
       }
       continue;
     }
-    // Room for 16 clients at once (pg's default pool holds 10).
-    const db = await openBenchDb(ctx.pgUrl, tenant, 20);
+    // Room for 16 clients at once (pg's default pool holds 10). The MySQL storage keeps a pool of 10.
+    const db = dialect === 'mysql' ? await openMysqlBenchDb(ctx.mysqlUrl, tenant) : await openBenchDb(ctx.pgUrl, tenant, 20);
     try {
       figures.push(...(await measure(ctx, dialect, db.storage, tenant.tenantId)));
     } finally {

@@ -1,6 +1,7 @@
 import { type Byte8Storage, createStorage, createUndiciLedgerTransport } from '@byte8/client';
 import { invoiceEvent } from '../harness/backlog.js';
-import { type BenchContext, WORKER_TUNING, round } from '../harness/context.js';
+import { type BenchContext, type BenchDialect, WORKER_TUNING, round } from '../harness/context.js';
+import { openMysqlBenchDb } from '../harness/mysql-db.js';
 import { type Figure, figure, percentile } from '../harness/summary.js';
 import { createBenchWorker } from '../harness/bench-worker.js';
 import { openBenchDb } from '../harness/pg-db.js';
@@ -27,16 +28,16 @@ interface LatencyRig {
 }
 
 /** PostgreSQL: the worker in its own process, as a deployment runs it; the load from this one. */
-async function pgRig(ctx: BenchContext, tenant: BenchTenant, notify: boolean): Promise<LatencyRig> {
+async function pgRig(ctx: BenchContext, tenant: BenchTenant, notify: boolean, dialect: 'pg' | 'mysql' = 'pg'): Promise<LatencyRig> {
   // Room for the load's concurrent enqueues (pg's default pool holds 10).
-  const db = await openBenchDb(ctx.pgUrl, tenant, 20);
+  const db = dialect === 'mysql' ? await openMysqlBenchDb(ctx.mysqlUrl, tenant) : await openBenchDb(ctx.pgUrl, tenant, 20);
   const workers = await startWorkers(1, {
     databaseUrl: db.url,
     boxKey: tenant.boxKey,
     mode: 'run',
     listen: notify,
     pollIntervalMs: POLL_MS,
-    ...WORKER_TUNING.pg,
+    ...WORKER_TUNING[dialect],
   });
   workers.go();
   return {
@@ -71,9 +72,9 @@ async function pgliteRig(tenant: BenchTenant, notify: boolean): Promise<LatencyR
   };
 }
 
-async function once(ctx: BenchContext, sim: SimProcess, dialect: 'pg' | 'pglite', notify: boolean, prefix: string): Promise<LatencyRun> {
+async function once(ctx: BenchContext, sim: SimProcess, dialect: BenchDialect, notify: boolean, prefix: string): Promise<LatencyRun> {
   const tenant = await newTenant(sim);
-  const rig = dialect === 'pg' ? await pgRig(ctx, tenant, notify) : await pgliteRig(tenant, notify);
+  const rig = dialect === 'pglite' ? await pgliteRig(tenant, notify) : await pgRig(ctx, tenant, notify, dialect);
   const committed = new Map<string, number>();
   try {
     const { latencyRate: rate, latencySeconds: seconds } = ctx.sizes;
@@ -128,7 +129,8 @@ export async function latencyScenario(ctx: BenchContext): Promise<Figure[]> {
   const figures: Figure[] = [];
   try {
     for (const dialect of ctx.dialects) {
-      for (const notify of [true, false]) {
+      // MySQL has no NOTIFY: its workers poll, so it has the polling figure only.
+      for (const notify of dialect === 'mysql' ? [false] : [true, false]) {
         const runs: LatencyRun[] = [];
         const label = `${dialect} ${notify ? 'NOTIFY' : 'polling'}`;
         for (let r = 0; r < ctx.sizes.repeats; r++) {
@@ -143,7 +145,7 @@ export async function latencyScenario(ctx: BenchContext): Promise<Figure[]> {
           notify,
           pollIntervalMs: POLL_MS,
           ...WORKER_TUNING[dialect],
-          workerProcess: dialect === 'pg' ? 'child' : 'in-process',
+          workerProcess: dialect === 'pglite' ? 'in-process' : 'child',
           measuredFrom: 'enqueue commit (client side)',
           measuredTo: '202 sent by the simulator',
         };

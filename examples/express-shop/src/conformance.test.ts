@@ -13,12 +13,12 @@ import { startShop } from './start-shop.js';
 // with Sage, Xero and FreeAgent installed at once: once per provider, the other
 // two installed beside it.
 const PROVIDERS = ['sage_accounting', 'xero', 'freeagent'] as const;
-for (const dialect of testDialects()) {
+for (const dialect of testDialects(process.env, { mysql: true })) {
   for (const provider of PROVIDERS) runHostConformance(`express adapter on ${dialect.name}, ${provider} (of three installed)`, async () => {
     const database = await dialect.createDatabase();
     const shop = await startShop({
       port: 0,
-      ...(database.dialect === 'pg' ? { databaseUrl: database.url } : { pglite: database.pglite }),
+      ...(database.dialect === 'pglite' ? { pglite: database.pglite } : { databaseUrl: database.url }),
       // The suite brings its own simulator and pairs through the admin API.
       ledgerUrl: 'http://127.0.0.1:9',
       // ...and its own simulator, on another port of 127.0.0.1, is the ledger that pairs.

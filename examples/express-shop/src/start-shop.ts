@@ -26,7 +26,7 @@ export interface ShopConfig {
   readonly port?: number;
   /** Default `127.0.0.1`. */
   readonly host?: string;
-  /** PostgreSQL; otherwise PGlite in `dataDir`, or in memory when neither is set. */
+  /** PostgreSQL (`postgres://`) or MySQL (`mysql://`); otherwise PGlite in `dataDir`, or in memory when neither is set. */
   readonly databaseUrl?: string;
   readonly dataDir?: string;
   /** An open PGlite the caller owns (tests). */

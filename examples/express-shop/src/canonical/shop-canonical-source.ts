@@ -140,7 +140,8 @@ export function shopCanonicalSource(db: ShopDb): CanonicalSource {
         product_type: product.product_type,
         price: product.price,
         stock_qty: product.manage_stock ? product.stock_qty : null,
-        manage_stock: product.manage_stock,
+        // MySQL hands BOOLEAN back as 1 or 0.
+        manage_stock: Boolean(product.manage_stock),
         tax_class: product.tax_rate > 0 ? '2' : '0',
         website_ids: [WEBSITE_ID],
         created_at: formatWireTimestamp(product.created_at),

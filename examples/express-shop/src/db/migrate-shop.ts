@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
+import { migrateShopMysql } from './migrate-shop-mysql.js';
+import { onMysql } from './shop-dialect.js';
 import type { ShopDb } from './shop-tables.js';
 
 /** Creates the shop's tables if they are missing (idempotent), and brings older ones up to date. */
 export async function migrateShop(db: ShopDb): Promise<void> {
+  if (onMysql(db)) return migrateShopMysql(db);
   const now = sql`now()`;
   const money = 'double precision';
   await db.schema

@@ -1,4 +1,5 @@
 import { type ShopDeps, ShopError, requireId } from './shop-deps.js';
+import { insertedId } from '../db/shop-dialect.js';
 
 export interface NewCustomer {
   readonly email: string;
@@ -22,21 +23,22 @@ export async function createCustomer(deps: ShopDeps, input: NewCustomer): Promis
   const countryId = clean(input.countryId).toUpperCase();
   if (!/^[A-Z]{2}$/.test(countryId)) throw new ShopError('Country must be a two-letter code, e.g. GB.');
   return deps.db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('shop_customers')
-      .values({
-        email,
-        first_name: clean(input.firstName),
-        last_name: clean(input.lastName),
-        company: clean(input.company) || null,
-        phone: clean(input.phone) || null,
-        street: clean(input.street),
-        city: clean(input.city),
-        postcode: clean(input.postcode),
-        country_id: countryId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertedId(
+      trx,
+      trx
+        .insertInto('shop_customers')
+        .values({
+          email,
+          first_name: clean(input.firstName),
+          last_name: clean(input.lastName),
+          company: clean(input.company) || null,
+          phone: clean(input.phone) || null,
+          street: clean(input.street),
+          city: clean(input.city),
+          postcode: clean(input.postcode),
+          country_id: countryId,
+        }),
+    );
     await deps.hooks.customerSaved({ before: null, after: { id, websiteId: 1 } }, { transaction: trx });
     return id;
   });
@@ -62,19 +64,20 @@ export async function createProduct(deps: ShopDeps, input: NewProduct): Promise<
   return deps.db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('shop_products').select('id').where('sku', '=', sku).executeTakeFirst();
     if (taken) throw new ShopError(`SKU ${sku} already exists.`);
-    const { id } = await trx
-      .insertInto('shop_products')
-      .values({
-        sku,
-        name: clean(input.name),
-        price: input.price,
-        tax_rate: input.taxRate,
-        stock_qty: input.stockQty,
-        product_type: input.productType ?? 'simple',
-        manage_stock: input.manageStock ?? (input.productType ?? 'simple') === 'simple',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertedId(
+      trx,
+      trx
+        .insertInto('shop_products')
+        .values({
+          sku,
+          name: clean(input.name),
+          price: input.price,
+          tax_rate: input.taxRate,
+          stock_qty: input.stockQty,
+          product_type: input.productType ?? 'simple',
+          manage_stock: input.manageStock ?? (input.productType ?? 'simple') === 'simple',
+        }),
+    );
     await deps.hooks.productSaved({ before: null, after: { id } }, { transaction: trx });
     return id;
   });

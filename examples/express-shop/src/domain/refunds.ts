@@ -1,6 +1,7 @@
 import type { ShopDb, ShopTx } from '../db/shop-tables.js';
 import { lineAmounts, orderTotals, round2 } from './order-totals.js';
 import { STORE_ID, type ShopDeps, ShopError, WEBSITE_ID, documentNumber, requireId } from './shop-deps.js';
+import { insertedId } from '../db/shop-dialect.js';
 
 export interface RefundRequest {
   /** Quantities to refund per order line; omitted: everything not refunded yet. */
@@ -78,11 +79,12 @@ export async function refundInvoice(deps: ShopDeps, invoiceId: number, request: 
         request.lines === undefined ? `Invoice ${invoice.number} is refunded in full already.` : 'Nothing to refund: choose a quantity of at least one line, or the shipping.',
       );
     }
-    const { id } = await trx
-      .insertInto('shop_credit_memos')
-      .values({ number: '', invoice_id: invoiceId, order_id: invoice.order_id, reason: request.reason?.trim() || null, shipping_amount: shippingAmount })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertedId(
+      trx,
+      trx
+        .insertInto('shop_credit_memos')
+        .values({ number: '', invoice_id: invoiceId, order_id: invoice.order_id, reason: request.reason?.trim() || null, shipping_amount: shippingAmount }),
+    );
     const number = documentNumber('CM', id);
     await trx.updateTable('shop_credit_memos').set({ number }).where('id', '=', id).execute();
     if (memoLines.length > 0) {

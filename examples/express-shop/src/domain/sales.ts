@@ -3,6 +3,7 @@ import { SHOP_PAYMENT_METHODS } from '../canonical/shop-canonical-source.js';
 import type { ShopTx } from '../db/shop-tables.js';
 import { orderTotals } from './order-totals.js';
 import { STORE_ID, type ShopDeps, ShopError, WEBSITE_ID, documentNumber, requireId } from './shop-deps.js';
+import { insertedId } from '../db/shop-dialect.js';
 
 export interface NewOrder {
   /** A registered customer, or null for a guest (then `guest` is required). */
@@ -33,11 +34,12 @@ export async function placeOrder(deps: ShopDeps, input: NewOrder): Promise<numbe
     } else {
       throw new ShopError('Choose a customer or give a guest email.');
     }
-    const { id } = await trx
-      .insertInto('shop_orders')
-      .values({ number: '', ...buyer, currency: input.currency ?? 'GBP', payment_method: input.paymentMethod, shipping_amount: input.shippingAmount ?? 0 })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertedId(
+      trx,
+      trx
+        .insertInto('shop_orders')
+        .values({ number: '', ...buyer, currency: input.currency ?? 'GBP', payment_method: input.paymentMethod, shipping_amount: input.shippingAmount ?? 0 }),
+    );
     await trx.updateTable('shop_orders').set({ number: documentNumber('ORD', id) }).where('id', '=', id).execute();
     for (const item of items) {
       const product = await trx.selectFrom('shop_products').selectAll().where('id', '=', item.productId).forUpdate().executeTakeFirst();
@@ -84,7 +86,7 @@ export async function invoiceOrder(deps: ShopDeps, orderId: number): Promise<num
     if (!order) throw new ShopError(`No order ${orderId}.`);
     const existing = await trx.selectFrom('shop_invoices').select('number').where('order_id', '=', orderId).executeTakeFirst();
     if (existing) throw new ShopError(`Order ${orderId} is already invoiced (${existing.number}).`);
-    const { id } = await trx.insertInto('shop_invoices').values({ number: '', order_id: orderId, state: 'open' }).returning('id').executeTakeFirstOrThrow();
+    const id = await insertedId(trx, trx.insertInto('shop_invoices').values({ number: '', order_id: orderId, state: 'open' }));
     const number = documentNumber('INV', id);
     await trx.updateTable('shop_invoices').set({ number }).where('id', '=', id).execute();
     await deps.hooks.invoiceSaved({ before: null, after: snapshot({ id, number, state: 'open' }) }, { transaction: trx });

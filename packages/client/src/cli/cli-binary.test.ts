@@ -49,9 +49,9 @@ describe.skipIf(!pg)('the byte8 binary against PostgreSQL and the ledger simulat
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
 
-    const badUrl = await runBinary(['status', '--database-url', 'mysql://localhost/shop']);
+    const badUrl = await runBinary(['status', '--database-url', 'sqlite://localhost/shop']);
     expect(badUrl.code).toBe(2);
-    expect(badUrl.stderr).toContain('--database-url (BYTE8_DATABASE_URL): must be a postgres:// or postgresql:// URL');
+    expect(badUrl.stderr).toContain('--database-url (BYTE8_DATABASE_URL): must be a postgres://, postgresql:// or mysql:// URL');
 
     const badLevel = await runBinary(['status'], { env: { ...env(), BYTE8_LOG_LEVEL: 'loud' } });
     expect(badLevel.code).toBe(2);

@@ -5,9 +5,14 @@ import { UsageError } from './cli-errors.js';
 /** Global flags, each with its environment variable (flags win). */
 export const GLOBAL_SETTINGS = {
   config: { flag: '--config <path>', env: 'BYTE8_CONFIG', description: 'host configuration module (default ./byte8.config.mjs or .js)' },
-  databaseUrl: { flag: '--database-url <url>', env: 'BYTE8_DATABASE_URL', description: 'PostgreSQL URL, when no configuration module is used' },
+  databaseUrl: {
+    flag: '--database-url <url>',
+    env: 'BYTE8_DATABASE_URL',
+    description: 'PostgreSQL (postgres://) or MySQL/MariaDB (mysql://) URL, when no configuration module is used',
+  },
   dataDir: { flag: '--data-dir <dir>', env: 'BYTE8_DATA_DIR', description: 'embedded PGlite directory (single process), instead of a URL' },
   schema: { flag: '--schema <name>', env: 'BYTE8_DB_SCHEMA', description: 'PostgreSQL schema of the byte8_* tables' },
+  tablePrefix: { flag: '--table-prefix <prefix>', env: 'BYTE8_DB_TABLE_PREFIX', description: 'MySQL prefix of the byte8_* table names' },
   logLevel: { flag: '--log-level <level>', env: 'BYTE8_LOG_LEVEL', description: `log level: ${LOG_LEVELS.join(', ')} (default info)` },
   allowedLedgerHosts: {
     flag: '--allowed-ledger-hosts <hosts>',
@@ -20,12 +25,16 @@ const settingsSchema = z.object({
   config: z.string().min(1).optional(),
   databaseUrl: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .regex(/^(postgres(ql)?|mysql):\/\//, 'must be a postgres://, postgresql:// or mysql:// URL')
     .optional(),
   dataDir: z.string().min(1).optional(),
   schema: z
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase PostgreSQL identifier (a-z, 0-9, _)')
+    .optional(),
+  tablePrefix: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,31}$/, 'must be a lowercase identifier of at most 32 characters (a-z, 0-9, _)')
     .optional(),
   logLevel: z.enum(LOG_LEVELS).default('info'),
   allowedLedgerHosts: z

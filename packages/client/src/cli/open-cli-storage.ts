@@ -5,8 +5,8 @@ import { type Byte8HostConfig, isOpenStorage } from './host-config.js';
 
 /**
  * The storage of a CLI run: the config module's open storage, or one built
- * from its `storage` options with `--database-url`/`--data-dir`/`--schema`
- * (and their variables) taking precedence.
+ * from its `storage` options with `--database-url`/`--data-dir`/`--schema`/
+ * `--table-prefix` (and their variables) taking precedence.
  */
 export async function openCliStorage(settings: GlobalSettings, config: Byte8HostConfig | null): Promise<{ storage: CliStorage; owned: boolean }> {
   const fromConfig = config?.storage;
@@ -29,6 +29,7 @@ export async function openCliStorage(settings: GlobalSettings, config: Byte8Host
       delete options.pool;
     }
     if (settings.schema) options.schema = settings.schema;
+    if (settings.tablePrefix) options.tablePrefix = settings.tablePrefix;
     if (!options.databaseUrl && !options.dataDir && !options.pglite && !options.pool) {
       throw new UsageError(
         'no database configured: pass --database-url (BYTE8_DATABASE_URL), --data-dir (BYTE8_DATA_DIR), or --config with a module whose storage names one',

@@ -11,7 +11,7 @@ const event = (entityId: number) => ({
   idempotencyKey: `invoice.created:${entityId}`,
 });
 
-describe.each(testDialects())('publisher on $name', (dialect) => {
+describe.each(testDialects(process.env, { mysql: true }))('publisher on $name', (dialect) => {
   let h: OutboundHarness;
   beforeAll(async () => {
     h = await outboundHarness(dialect);

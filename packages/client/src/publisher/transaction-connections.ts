@@ -2,6 +2,7 @@ import { type Clock, type ConnectionStore, type HostTransaction, systemClock } f
 import type { Kysely } from 'kysely';
 import type { Byte8Storage } from '../storage/byte8-storage.js';
 import { KyselyConnectionStore } from '../storage/connection-store.js';
+import { mysqlTransactionConnections } from '../storage/mysql/mysql-transaction-connections.js';
 import { createStoreContext } from '../storage/store-context.js';
 
 /**
@@ -11,9 +12,10 @@ import { createStoreContext } from '../storage/store-context.js';
  * also gives pg the tenant the host's transaction sees.
  */
 export function transactionConnections(
-  storage: Pick<Byte8Storage, 'schema'>,
+  storage: Pick<Byte8Storage, 'schema'> & Partial<Pick<Byte8Storage, 'dialect' | 'tablePrefix'>>,
   clock: Clock = systemClock,
 ): (transaction: HostTransaction) => Pick<ConnectionStore, 'get'> {
+  if (storage.dialect === 'mysql') return mysqlTransactionConnections(storage.tablePrefix ?? '', clock);
   return (transaction) => {
     if (typeof (transaction as Partial<Kysely<any>>)?.getExecutor !== 'function') {
       throw new TypeError('`transaction` must be a kysely Transaction over the connector database');

@@ -6,7 +6,7 @@ import type { StoreContext } from './store-context.js';
 const HOUR_MS = 3_600_000;
 const HOURS = 24;
 
-function checkWindow(provider: unknown, window: { readonly now: Date; readonly since: Date }): void {
+export function checkWindow(provider: unknown, window: { readonly now: Date; readonly since: Date }): void {
   if (typeof provider !== 'string' || provider.length === 0 || provider.length > 32) {
     throw new TypeError('figures: `provider` must be a string of 1 to 32 characters');
   }

@@ -12,7 +12,7 @@ import type {
 import type { Kysely } from 'kysely';
 import type { WatermarkStore } from './watermark-store.js';
 
-export type StorageDialect = 'pg' | 'pglite';
+export type StorageDialect = 'pg' | 'pglite' | 'mysql';
 
 /**
  * Everything the connector keeps in the database, over one kysely instance
@@ -23,6 +23,8 @@ export interface Byte8Storage {
   /** The connector's kysely instance (tables are `byte8_*`, optionally in `schema`). */
   readonly db: Kysely<any>;
   readonly schema: string | null;
+  /** MySQL only: the prefix of every table name (`''` for none). */
+  readonly tablePrefix?: string;
   readonly outbox: OutboxStore;
   readonly syncState: SyncStateStore;
   readonly connections: ConnectionStore;
@@ -43,6 +45,7 @@ export interface Byte8Storage {
   /**
    * Calls `onNotify` whenever an enqueue commits (NOTIFY `byte8_outbox`).
    * Only a latency hint: the worker must be correct with polling alone.
+   * On MySQL, which has no LISTEN/NOTIFY, it never calls.
    * Resolves to an unsubscribe function.
    */
   listen(onNotify: () => void): Promise<() => Promise<void>>;

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { toDateOrNull, toStringOrNull } from './sql-values.js';
 import type { StoreContext } from './store-context.js';
 
-function toRecord(row: Record<string, unknown>): ConnectionRecord {
+export function toRecord(row: Record<string, unknown>): ConnectionRecord {
   return {
     provider: String(row.provider),
     tenantId: toStringOrNull(row.tenant_id),
@@ -15,13 +15,13 @@ function toRecord(row: Record<string, unknown>): ConnectionRecord {
   };
 }
 
-function checkProvider(method: string, provider: unknown): void {
+export function checkProvider(method: string, provider: unknown): void {
   if (typeof provider !== 'string' || provider.length === 0 || provider.length > 32) {
     throw new TypeError(`${method}: \`provider\` must be a string of 1 to 32 characters`);
   }
 }
 
-function checkDate(method: string, name: string, value: unknown): void {
+export function checkDate(method: string, name: string, value: unknown): void {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new TypeError(`${method}: \`${name}\` must be a valid Date`);
 }
 

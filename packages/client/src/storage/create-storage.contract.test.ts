@@ -19,7 +19,13 @@ const waitFor = async (check: () => boolean, what: string, ms = 5_000) => {
 
 describe('createStorage options', () => {
   it('rejects bad options naming the setting, before connecting', async () => {
-    await expect(createStorage({ databaseUrl: 'mysql://x/y' })).rejects.toThrow(/`databaseUrl` must start with postgres/);
+    await expect(createStorage({ databaseUrl: 'sqlite://x/y' })).rejects.toThrow(/`databaseUrl` must start with postgres:\/\/, postgresql:\/\/ or mysql:\/\//);
+    await expect(createStorage({ databaseUrl: 'mysql://x/y', schema: 'shop' })).rejects.toThrow(/MySQL has no schemas, use `tablePrefix`/);
+    await expect(createStorage({ databaseUrl: 'postgres://x/y', tablePrefix: 'shop_' })).rejects.toThrow(/`tablePrefix` applies only to MySQL/);
+    await expect(createStorage({ tablePrefix: 'shop_' })).rejects.toThrow(/`tablePrefix` applies only to MySQL/);
+    await expect(createStorage({ databaseUrl: 'mysql://x/y', tablePrefix: 'Shop-' })).rejects.toThrow(/`tablePrefix` must be a lower-case identifier/);
+    await expect(createStorage({ databaseUrl: 'mysql://x/y', tablePrefix: 'p'.repeat(33) })).rejects.toThrow(/at most 32 characters/);
+    await expect(createStorage({ databaseUrl: 'mysql://x/y', tablePrefix: 7 as never })).rejects.toThrow(/`tablePrefix` must be/);
     await expect(createStorage({ databaseUrl: 'not a url' })).rejects.toThrow(/`databaseUrl` is not a valid URL/);
     await expect(createStorage({ databaseUrl: 'postgres://x/y', pool: new pg.Pool() })).rejects.toThrow(/only one of .*databaseUrl and pool/);
     await expect(createStorage({ databaseUrl: 'postgres://x/y', dataDir: '/tmp/x' })).rejects.toThrow(/`dataDir` applies only/);
@@ -73,53 +79,53 @@ describe.each(dialects)('storage on $name', (dialect) => {
     expect(rows.rows.map((r) => r.name)).toEqual(['0001_initial', '0002_coalesced_notify', '0003_rate_limits', '0005_sync_state_message', '0006_oauth_connections', '0008_entity_xref']);
   });
 
-  it('puts every table in the named schema, creating it, and works there', async () => {
-    const scoped = await h.open({ schema: 'byte8_scoped' });
-    const tables = await sql<{ table_name: string }>`
-      SELECT table_name FROM information_schema.tables WHERE table_schema = 'byte8_scoped' ORDER BY table_name
-    `.execute(scoped.db);
-    expect(tables.rows.map((r) => r.table_name)).toEqual([
-      'byte8_connection', 'byte8_entity_ref', 'byte8_entity_sync_state', 'byte8_entity_xref', 'byte8_event_outbox',
-      'byte8_jti', 'byte8_migration', 'byte8_migration_lock', 'byte8_oauth_connection', 'byte8_rate_limit', 'byte8_watermark',
-    ]);
-    await scoped.oauthConnections.startAuthorization('sage_accounting', { stateHash: 'a'.repeat(64), browserHash: 'b'.repeat(64), sealedVerifier: 'v1:k:x', expiresAt: new Date() });
-    expect((await scoped.oauthConnections.takeAuthorization('sage_accounting', 'a'.repeat(64), 'b'.repeat(64))).kind).toBe('taken');
-    const scope = { provider: 'sage_accounting', accountId: 'business-1' };
-    await scoped.entityXrefs.resolve(scope, { kind: 'invoice', hostKey: '1', providerId: 'sage-1' });
-    expect((await scoped.entityXrefs.find(scope, 'invoice', '1'))?.providerId).toBe('sage-1');
-    expect(await h.storage.oauthConnections.list()).toEqual([]);
-    const [r] = await scoped.outbox.enqueue([event()]);
-    expect(r?.outcome).toBe('inserted');
-    const inSchema = await sql<{ n: number }>`SELECT count(*)::int AS n FROM byte8_scoped.byte8_event_outbox`.execute(scoped.db);
-    expect(inSchema.rows[0]?.n).toBe(1);
-    expect((await h.storage.outbox.list({})).total).toBe(0);
-    await sql`DROP SCHEMA byte8_scoped CASCADE`.execute(scoped.db);
-  });
-
-  it('wakes a listener when an enqueue commits, not before', async () => {
-    let wakes = 0;
-    const unsubscribe = await h.storage.listen(() => {
-      wakes++;
+  // MySQL has neither schemas nor NOTIFY: mysql/mysql-storage.contract.test.ts covers its table prefix and polling.
+  if (dialect.name !== 'mysql') {
+    it('puts every table in the named schema, creating it, and works there', async () => {
+      const scoped = await h.open({ schema: 'byte8_scoped' });
+      const tables = await sql<{ table_name: string }>`
+        SELECT table_name FROM information_schema.tables WHERE table_schema = 'byte8_scoped' ORDER BY table_name
+      `.execute(scoped.db);
+      expect(tables.rows.map((r) => r.table_name)).toEqual([
+        'byte8_connection', 'byte8_entity_ref', 'byte8_entity_sync_state', 'byte8_entity_xref', 'byte8_event_outbox',
+        'byte8_jti', 'byte8_migration', 'byte8_migration_lock', 'byte8_oauth_connection', 'byte8_rate_limit', 'byte8_watermark',
+      ]);
+      await scoped.oauthConnections.startAuthorization('sage_accounting', { stateHash: 'a'.repeat(64), browserHash: 'b'.repeat(64), sealedVerifier: 'v1:k:x', expiresAt: new Date() });
+      expect((await scoped.oauthConnections.takeAuthorization('sage_accounting', 'a'.repeat(64), 'b'.repeat(64))).kind).toBe('taken');
+      expect(await h.storage.oauthConnections.list()).toEqual([]);
+      const [r] = await scoped.outbox.enqueue([event()]);
+      expect(r?.outcome).toBe('inserted');
+      const inSchema = await sql<{ n: number }>`SELECT count(*)::int AS n FROM byte8_scoped.byte8_event_outbox`.execute(scoped.db);
+      expect(inSchema.rows[0]?.n).toBe(1);
+      expect((await h.storage.outbox.list({})).total).toBe(0);
+      await sql`DROP SCHEMA byte8_scoped CASCADE`.execute(scoped.db);
     });
-    try {
-      await h.storage.outbox.enqueue([event({ entityId: 1 })]);
-      await waitFor(() => wakes > 0, 'NOTIFY after enqueue');
 
-      const seen = wakes;
-      await h.storage.db.transaction().execute(async (trx) => {
-        await h.storage.outbox.enqueue([event({ entityId: 2 })], { transaction: trx });
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        expect(wakes).toBe(seen);
+    it('wakes a listener when an enqueue commits, not before', async () => {
+      let wakes = 0;
+      const unsubscribe = await h.storage.listen(() => {
+        wakes++;
       });
-      await waitFor(() => wakes > seen, 'NOTIFY after commit');
-    } finally {
-      await unsubscribe();
-    }
-    const after = wakes;
-    await h.storage.outbox.enqueue([event({ entityId: 3 })]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(wakes).toBe(after);
-  });
+      try {
+        await h.storage.outbox.enqueue([event({ entityId: 1 })]);
+        await waitFor(() => wakes > 0, 'NOTIFY after enqueue');
+
+        const seen = wakes;
+        await h.storage.db.transaction().execute(async (trx) => {
+          await h.storage.outbox.enqueue([event({ entityId: 2 })], { transaction: trx });
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          expect(wakes).toBe(seen);
+        });
+        await waitFor(() => wakes > seen, 'NOTIFY after commit');
+      } finally {
+        await unsubscribe();
+      }
+      const after = wakes;
+      await h.storage.outbox.enqueue([event({ entityId: 3 })]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(wakes).toBe(after);
+    });
+  }
 
   if (dialect.name === 'pg') {
     it('re-listens after the listening connection is killed, and wakes once for what it missed', async () => {

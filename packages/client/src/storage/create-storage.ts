@@ -37,7 +37,8 @@ function pgliteDialect(pglite: PGlite, owned: boolean): Dialect {
 
 /**
  * Opens the connector's storage: PostgreSQL through `pg` when given a
- * `databaseUrl` or a `pool`, otherwise an embedded PGlite (on disk at
+ * `databaseUrl` or a `pool`, MySQL 8.0.1+ / MariaDB 10.6+ through `mysql2`
+ * when the URL is `mysql://...`, otherwise an embedded PGlite (on disk at
  * `dataDir`, else in memory). Runs the migrations unless `migrate: false`.
  *
  * @example
@@ -50,6 +51,9 @@ function pgliteDialect(pglite: PGlite, owned: boolean): Dialect {
  * });
  * await storage.close();
  *
+ * // MySQL: tables named `shop_byte8_*` in the shop's own database.
+ * const onMysql = await createStorage({ databaseUrl: 'mysql://app@db/shop', tablePrefix: 'shop_' });
+ *
  * // Demo and tests: embedded, in memory.
  * const embedded = await createStorage();
  */
@@ -57,6 +61,12 @@ export async function createStorage(options: StorageOptions = {}): Promise<Byte8
   validateStorageOptions(options);
   const schema = options.schema ?? null;
   const clock = options.clock ?? systemClock;
+  if (options.databaseUrl?.startsWith('mysql:')) {
+    // Loaded on demand, as PGlite is: a worker on PostgreSQL never loads mysql2.
+    const { openMysqlStorage } = await import('./mysql/create-mysql-storage.js');
+    const storage = openMysqlStorage({ databaseUrl: options.databaseUrl, tablePrefix: options.tablePrefix ?? '', clock });
+    return migrated(storage, options);
+  }
 
   let dialect: Dialect;
   let listen: Byte8Storage['listen'];
@@ -126,6 +136,10 @@ export async function createStorage(options: StorageOptions = {}): Promise<Byte8
     },
   };
 
+  return migrated(storage, options);
+}
+
+async function migrated(storage: Byte8Storage, options: StorageOptions): Promise<Byte8Storage> {
   if (options.migrate ?? true) {
     try {
       await storage.migrate();

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { toNumber } from './sql-values.js';
 import { type StoreContext, executorOf } from './store-context.js';
 
-function checkKind(method: string, kind: unknown): void {
+export function checkKind(method: string, kind: unknown): void {
   if (typeof kind !== 'string' || kind.length === 0 || kind.length > 32) {
     throw new TypeError(`${method}: \`kind\` must be a string of 1 to 32 characters`);
   }

@@ -1,11 +1,11 @@
 export * from './byte8-storage.js';
 export * from './storage-options.js';
 export * from './create-storage.js';
-export * from './watermark-store.js';
+export { type WatermarkPosition, type WatermarkStore, KyselyWatermarkStore } from './watermark-store.js';
 export * from './outbox/outbox-store.js';
-export * from './sync-state-store.js';
-export * from './connection-store.js';
-export * from './entity-ref-store.js';
+export { KyselySyncStateStore } from './sync-state-store.js';
+export { KyselyConnectionStore } from './connection-store.js';
+export { KyselyEntityRefStore } from './entity-ref-store.js';
 export * from './replay-guard.js';
 export { KyselyOAuthConnectionStore, OAUTH_LOCK_TIMEOUT_MS } from './oauth-connection/oauth-connection-store.js';
 export { KyselyEntityXrefStore } from './entity-xref/entity-xref-store.js';

@@ -160,21 +160,38 @@ describe.each(dialects)('outbox claim and complete on $name', (dialect) => {
     expect(seen.sort((x, y) => x - y)).toEqual(ids);
   });
 
-  if (dialect.name === 'pg') {
+  if (dialect.name !== 'pglite') {
+    /** A session of the test's own that locks the rows of entities 1 and 2 until `release()`. */
+    const lockRowsOneAndTwo = async (): Promise<{ release: () => Promise<void> }> => {
+      const lock = `SELECT entity_id FROM byte8_event_outbox WHERE entity_ref IN (1, 2) FOR UPDATE`;
+      if (dialect.name === 'mysql') {
+        const connection = await h.mysqlConnection();
+        await connection.query('BEGIN');
+        await connection.query(lock);
+        return { release: async () => void (await connection.query('ROLLBACK')) };
+      }
+      const locker = await h.pgPool().connect();
+      await locker.query('BEGIN');
+      await locker.query(lock);
+      return {
+        release: async () => {
+          await locker.query('ROLLBACK');
+          locker.release();
+        },
+      };
+    };
+
     it('skips rows another transaction has locked instead of waiting for them', async () => {
       await enqueueInvoices([1, 2, 3, 4, 5]);
-      const locker = await h.pgPool().connect();
+      const locker = await lockRowsOneAndTwo();
       try {
-        await locker.query('BEGIN');
-        await locker.query(`SELECT entity_id FROM byte8_event_outbox WHERE entity_ref IN (1, 2) FOR UPDATE`);
         const claim = h.storage.outbox.claim(LEASE);
         const timeout = new Promise<'blocked'>((resolve) => setTimeout(() => resolve('blocked'), 3_000).unref());
         const claimed = await Promise.race([claim, timeout]);
         expect(claimed).not.toBe('blocked');
         expect((claimed as Awaited<typeof claim>).map((r) => r.entityId)).toEqual([3, 4, 5]);
       } finally {
-        await locker.query('ROLLBACK');
-        locker.release();
+        await locker.release();
       }
       expect((await h.storage.outbox.claim(LEASE)).map((r) => r.entityId)).toEqual([1, 2]);
     });

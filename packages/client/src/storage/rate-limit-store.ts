@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { toNumber } from './sql-values.js';
 import type { StoreContext } from './store-context.js';
 
-function check(method: string, bucket: unknown, at: unknown): void {
+export function check(method: string, bucket: unknown, at: unknown): void {
   if (typeof bucket !== 'string' || bucket.length === 0 || bucket.length > 128) {
     throw new TypeError(`${method}: \`bucket\` must be a string of 1 to 128 characters`);
   }

@@ -4,7 +4,10 @@ import type pg from 'pg';
 
 /** Options of `createStorage()`. Give at most one of `databaseUrl`, `pool` and `pglite`. */
 export interface StorageOptions {
-  /** PostgreSQL URL (`postgres://...`); the storage creates and later ends its own pool. */
+  /**
+   * PostgreSQL URL (`postgres://...`) or MySQL 8.0.1+ / MariaDB 10.6+ URL
+   * (`mysql://...`); the storage creates and later ends its own pool.
+   */
   readonly databaseUrl?: string;
   /** A pool the host owns (shared with its own queries); `close()` leaves it open. */
   readonly pool?: pg.Pool;
@@ -14,6 +17,8 @@ export interface StorageOptions {
   readonly dataDir?: string;
   /** Postgres schema for the `byte8_*` tables, created if missing. Default: the search path (usually `public`). */
   readonly schema?: string;
+  /** MySQL only (it has no schemas): a prefix for every table name, e.g. `shop_` gives `shop_byte8_event_outbox`. Default none. */
+  readonly tablePrefix?: string;
   /** Source of every timestamp the stores write or compare. Default: the system clock. */
   readonly clock?: Clock;
   /** Run migrations before returning. Default true. */
@@ -21,6 +26,8 @@ export interface StorageOptions {
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+// The longest table name plus the prefix stays inside MySQL's 64-character identifiers.
+const TABLE_PREFIX = /^[a-z_][a-z0-9_]{0,31}$/;
 
 function fail(message: string): never {
   throw new TypeError(`createStorage: ${message}`);
@@ -38,7 +45,17 @@ export function validateStorageOptions(options: StorageOptions): void {
     } catch {
       fail('`databaseUrl` is not a valid URL');
     }
-    if (protocol !== 'postgres:' && protocol !== 'postgresql:') fail('`databaseUrl` must start with postgres:// or postgresql://');
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:' && protocol !== 'mysql:') {
+      fail('`databaseUrl` must start with postgres://, postgresql:// or mysql://');
+    }
+  }
+  const onMysql = typeof options.databaseUrl === 'string' && options.databaseUrl.startsWith('mysql:');
+  if (onMysql && options.schema !== undefined) fail('`schema` is for PostgreSQL; MySQL has no schemas, use `tablePrefix`');
+  if (options.tablePrefix !== undefined) {
+    if (!onMysql) fail('`tablePrefix` applies only to MySQL (`databaseUrl: mysql://...`); PostgreSQL uses `schema`');
+    if (typeof options.tablePrefix !== 'string' || !TABLE_PREFIX.test(options.tablePrefix)) {
+      fail('`tablePrefix` must be a lower-case identifier ([a-z_][a-z0-9_]*, at most 32 characters)');
+    }
   }
   if (options.pool !== undefined && typeof options.pool?.connect !== 'function') fail('`pool` must be a pg.Pool');
   if (options.pglite !== undefined && typeof options.pglite?.query !== 'function') fail('`pglite` must be a PGlite instance');

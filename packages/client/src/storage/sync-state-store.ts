@@ -15,7 +15,7 @@ import { sql } from 'kysely';
 import { toDate, toNumber, toStringOrNull } from './sql-values.js';
 import { type StoreContext, executorOf } from './store-context.js';
 
-const ORDER_BY = {
+export const ORDER_BY = {
   last_sync_at_desc: sql`last_sync_at DESC, magento_id DESC`,
   last_sync_at_asc: sql`last_sync_at ASC, magento_id ASC`,
   entity_id_desc: sql`magento_id DESC`,
@@ -25,7 +25,7 @@ const ORDER_BY = {
   status_desc: sql`CASE sync_status WHEN 'failed' THEN 0 WHEN 'skipped' THEN 1 WHEN 'pending' THEN 2 ELSE 3 END DESC, last_sync_at DESC, magento_id DESC`,
 } as const;
 
-function toRecord(row: Record<string, unknown>): SyncStateRecord {
+export function toRecord(row: Record<string, unknown>): SyncStateRecord {
   return {
     entityType: String(row.entity_type) as EntityType,
     entityId: toNumber(row.magento_id),
@@ -40,7 +40,7 @@ function toRecord(row: Record<string, unknown>): SyncStateRecord {
   };
 }
 
-function checkKey(method: string, entityType: unknown, entityId: unknown, provider: unknown): void {
+export function checkKey(method: string, entityType: unknown, entityId: unknown, provider: unknown): void {
   if (!(ENTITY_TYPES as readonly unknown[]).includes(entityType)) {
     throw new TypeError(`${method}: \`entityType\` must be one of ${ENTITY_TYPES.join(', ')}`);
   }
@@ -50,7 +50,7 @@ function checkKey(method: string, entityType: unknown, entityId: unknown, provid
   }
 }
 
-function checkDetail(name: string, value: unknown, max = 64): void {
+export function checkDetail(name: string, value: unknown, max = 64): void {
   if (value !== null && (typeof value !== 'string' || value.length > max)) {
     throw new TypeError(`upsertTerminal: \`${name}\` must be null or a string of at most ${max} characters`);
   }

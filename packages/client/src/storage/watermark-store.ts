@@ -14,7 +14,7 @@ export interface WatermarkStore {
   set(name: string, position: WatermarkPosition): Promise<void>;
 }
 
-function checkName(method: string, name: unknown): void {
+export function checkName(method: string, name: unknown): void {
   if (typeof name !== 'string' || name.length === 0 || name.length > 255) {
     throw new TypeError(`${method}: \`name\` must be a string of 1 to 255 characters`);
   }

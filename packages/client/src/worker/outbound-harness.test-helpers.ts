@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Clock, LedgerTransport, Provider } from '@byte8/core';
 import { sageAccounting } from '@byte8/sage-accounting';
 import { sql } from 'kysely';
-import { LedgerSimulator, type TestDatabase, type TestDialect } from '@byte8/testkit';
+import { type AnyTestDatabase, LedgerSimulator, type TestDialect } from '@byte8/testkit';
 import { createHostHooks } from '../hooks/create-host-hooks.js';
 import { createPublisher } from '../publisher/publisher.js';
 import { transactionConnections } from '../publisher/transaction-connections.js';
@@ -32,7 +32,7 @@ export function movableClock(): MovableClock {
   };
 }
 
-export async function openStorage(database: TestDatabase, clock: Clock): Promise<Byte8Storage> {
+export async function openStorage(database: AnyTestDatabase, clock: Clock): Promise<Byte8Storage> {
   const storage =
     database.dialect === 'pglite'
       ? await createStorage({ pglite: database.pglite, clock })
@@ -45,7 +45,7 @@ export async function openStorage(database: TestDatabase, clock: Clock): Promise
  * Storage over a throwaway database, the real simulator, the real transport,
  * publisher, hooks and worker: everything the outbound path is made of.
  */
-export async function outboundHarness(dialect: TestDialect, providers: readonly Provider[] = [sageAccounting()]) {
+export async function outboundHarness(dialect: TestDialect<AnyTestDatabase>, providers: readonly Provider[] = [sageAccounting()]) {
   const clock = movableClock();
   const database = await dialect.createDatabase();
   const storage = await openStorage(database, clock);

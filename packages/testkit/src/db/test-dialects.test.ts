@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import mysql from 'mysql2/promise';
+import { createThrowawayMysqlDatabase } from './throwaway-mysql-database.js';
 import { createThrowawayPgDatabase } from './throwaway-pg-database.js';
 import { testDialects } from './test-dialects.js';
 
@@ -8,6 +10,20 @@ describe('testDialects', () => {
     expect(testDialects({}).map((d) => d.name)).toEqual(['pglite']);
     expect(testDialects({ BYTE8_TEST_PG_URL: ' ' }).map((d) => d.name)).toEqual(['pglite']);
     expect(testDialects({ BYTE8_TEST_PG_URL: 'postgres://u@127.0.0.1:1/db' }).map((d) => d.name)).toEqual(['pglite', 'pg']);
+  });
+
+  it('offers MySQL only to suites that ask for it, and only with BYTE8_TEST_MYSQL_URL', () => {
+    const env = { BYTE8_TEST_MYSQL_URL: 'mysql://root@127.0.0.1:1/test' };
+    expect(testDialects(env).map((d) => d.name)).toEqual(['pglite']);
+    expect(testDialects(env, { mysql: true }).map((d) => d.name)).toEqual(['pglite', 'mysql']);
+    expect(testDialects({ BYTE8_TEST_MYSQL_URL: ' ' }, { mysql: true }).map((d) => d.name)).toEqual(['pglite']);
+  });
+
+  it('fails (never skips) when the configured MySQL server is unreachable, without printing the password', async () => {
+    const mysqlDialect = testDialects({ BYTE8_TEST_MYSQL_URL: 'mysql://u:secret@127.0.0.1:1/test' }, { mysql: true })[1]!;
+    const failure = mysqlDialect.createDatabase();
+    await expect(failure).rejects.toThrow(/MySQL at mysql:\/\/u:\*\*\*@127\.0\.0\.1:1\/test is unreachable/);
+    await expect(failure).rejects.not.toThrow(/secret/);
   });
 
   it('fails (never skips) when the configured server is unreachable, without printing the password', async () => {
@@ -34,5 +50,22 @@ describe.runIf(baseUrl)('createThrowawayPgDatabase', () => {
     await admin.end();
     expect(left.rowCount).toBe(0);
     await client.end().catch(() => {});
+  });
+});
+
+const mysqlBaseUrl = process.env.BYTE8_TEST_MYSQL_URL;
+describe.runIf(mysqlBaseUrl)('createThrowawayMysqlDatabase', () => {
+  it('creates an empty database with a binary collation and drops it even with a session still open', async () => {
+    const database = await createThrowawayMysqlDatabase(mysqlBaseUrl!);
+    expect(database.name).toMatch(/^byte8_test_[0-9a-f]{12}$/);
+    const session = await mysql.createConnection({ uri: database.url });
+    const [rows] = await session.query('SELECT DATABASE() AS db, @@collation_database AS collation');
+    expect(rows).toEqual([{ db: database.name, collation: 'utf8mb4_bin' }]);
+    await database.drop();
+    const admin = await mysql.createConnection({ uri: mysqlBaseUrl! });
+    const [left] = await admin.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = ?', [database.name]);
+    await admin.end();
+    expect(left).toEqual([]);
+    await session.end().catch(() => {});
   });
 });

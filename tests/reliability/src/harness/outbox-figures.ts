@@ -17,12 +17,13 @@ export interface OutboxFigures {
   readonly leased: number;
 }
 
+/** Portable SQL (CASE rather than FILTER): the same figures on PostgreSQL and MySQL. */
 export async function outboxFigures(storage: Byte8Storage): Promise<OutboxFigures> {
   const { rows } = await sql<{
     total: string;
-    succeeded: string;
-    pending: string;
-    dead: string;
+    succeeded: string | null;
+    pending: string | null;
+    dead: string | null;
     attempts: string | null;
     max_attempts: number | null;
     started: string | null;
@@ -30,9 +31,9 @@ export async function outboxFigures(storage: Byte8Storage): Promise<OutboxFigure
     leased: string;
   }>`
     SELECT count(*) AS total,
-      count(*) FILTER (WHERE status = 'succeeded') AS succeeded,
-      count(*) FILTER (WHERE status = 'pending') AS pending,
-      count(*) FILTER (WHERE status = 'dead_lettered') AS dead,
+      sum(CASE WHEN status = 'succeeded' THEN 1 ELSE 0 END) AS succeeded,
+      sum(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending,
+      sum(CASE WHEN status = 'dead_lettered' THEN 1 ELSE 0 END) AS dead,
       sum(attempts) AS attempts, max(attempts) AS max_attempts,
       sum(attempts_started) AS started, max(attempts_started) AS max_started,
       count(*) FILTER (WHERE status = 'pending' AND lease_owner IS NOT NULL AND lease_expires_at > now()) AS leased
@@ -41,9 +42,9 @@ export async function outboxFigures(storage: Byte8Storage): Promise<OutboxFigure
   const r = rows[0]!;
   return {
     total: Number(r.total),
-    succeeded: Number(r.succeeded),
-    pending: Number(r.pending),
-    deadLettered: Number(r.dead),
+    succeeded: Number(r.succeeded ?? 0),
+    pending: Number(r.pending ?? 0),
+    deadLettered: Number(r.dead ?? 0),
     attempts: Number(r.attempts ?? 0),
     maxAttempts: Number(r.max_attempts ?? 0),
     attemptsStarted: Number(r.started ?? 0),
