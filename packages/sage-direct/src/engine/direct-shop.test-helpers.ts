@@ -95,7 +95,7 @@ export async function startDirectShop(
   const storage = await createStorage(
     database.dialect === 'pglite'
       ? { pglite: database.pglite, clock }
-      : { databaseUrl: database.url, clock, ...(database.dialect === 'mysql' ? { tablePrefix: options.tablePrefix ?? '' } : {}) },
+      : { databaseUrl: database.url, clock, ...(database.dialect === 'mysql' && options.tablePrefix ? { tablePrefix: options.tablePrefix } : {}) },
   );
   const outbox = sql.table(`${storage.tablePrefix ?? ''}byte8_event_outbox`);
   const source = new MemorySource();
