@@ -57,6 +57,12 @@ describe.runIf(mysqlDialect)('entity cross-reference on MySQL', () => {
     expect(created.rows[0]?.created_at.toISOString()).toBe('2026-05-01T10:00:00.987Z');
   });
 
+  it('takes over a mark within the same millisecond, as on PostgreSQL (a matched row counts, changed or not)', async () => {
+    await truncate();
+    const mark = await h.storage.entityXrefs.claimAttempt(NORTH, 'invoice', '5', null);
+    expect(await h.storage.entityXrefs.claimAttempt(NORTH, 'invoice', '5', mark)).toEqual(mark);
+  });
+
   it('keeps each prefixed storage to its own table', async () => {
     await truncate();
     const shop = await h.open({ tablePrefix: 'xref_' });
