@@ -4,7 +4,7 @@ import { type DirectShop, startDirectShop, testPolicy } from './direct-shop.test
 
 const ref = (value: unknown) => (value as { id?: string } | null)?.id;
 
-describe.each(testDialects())('direct mode, currencies, cross-border and B2C consolidation, on $name (spec b.6, b.7)', (dialect) => {
+describe.each(testDialects(process.env, { mysql: true }))('direct mode, currencies, cross-border and B2C consolidation, on $name (spec b.6, b.7)', (dialect) => {
   let shop: DirectShop;
   beforeAll(async () => {
     shop = await startDirectShop(dialect, { policy: (seed) => testPolicy(seed, { b2cConsolidation: { enabled: true, minTotalForIndividual: 100 } }) });

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DirectShop, startDirectShop, testPolicy } from './direct-shop.test-helpers.js';
 
-describe.each(testDialects())('direct mode, policy skips and failures as a bookkeeper reads them, on $name (spec b.1, b.9, c.4)', (dialect) => {
+describe.each(testDialects(process.env, { mysql: true }))('direct mode, policy skips and failures as a bookkeeper reads them, on $name (spec b.1, b.9, c.4)', (dialect) => {
   let shop: DirectShop;
   beforeAll(async () => {
     shop = await startDirectShop(dialect, {

@@ -2,7 +2,7 @@ import { invoiceFixture, testDialects } from '@byte8/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DirectShop, startDirectShop } from './direct-shop.test-helpers.js';
 
-describe.each(testDialects())('direct mode and reconciliation, on $name (design §8)', (dialect) => {
+describe.each(testDialects(process.env, { mysql: true }))('direct mode and reconciliation, on $name (design §8)', (dialect) => {
   let shop: DirectShop;
   beforeAll(async () => {
     shop = await startDirectShop(dialect);

@@ -2,7 +2,7 @@ import type { Byte8, Byte8Storage } from '@byte8/client';
 import { createByte8, createLogger, createStorage } from '@byte8/client';
 import type { CanonicalSource, ChangedEntity, ChangedSinceQuery, Contact, CreditMemo, EntityType, Invoice, Payment, Product, SyncStateRecord } from '@byte8/core';
 import { sageAccounting } from '@byte8/sage-accounting';
-import type { TestDatabase, TestDialect } from '@byte8/testkit';
+import type { AnyTestDatabase, TestDialect } from '@byte8/testkit';
 import { SAGE_SEED, type SageApiSimulator, type SimBusiness } from '@byte8/testkit/sage-api';
 import { sql } from 'kysely';
 import { sageDirect } from '../sage-direct.js';
@@ -78,14 +78,26 @@ export function testPolicy(seed: Seed, extra: SagePolicyOptions = {}): SagePolic
  * `sageDirect()` configured, connected as the solo user (one business).
  */
 export async function startDirectShop(
-  dialect: TestDialect,
-  options: { policy?: (seed: Seed) => SagePolicyOptions; sim?: SageApiSimulator; timeoutMs?: number; ring?: ReturnType<typeof keyRing> } = {},
-): Promise<DirectShop & { database: TestDatabase; policy: SagePolicyOptions }> {
+  dialect: TestDialect<AnyTestDatabase>,
+  options: {
+    policy?: (seed: Seed) => SagePolicyOptions;
+    sim?: SageApiSimulator;
+    timeoutMs?: number;
+    ring?: ReturnType<typeof keyRing>;
+    /** MySQL only: the prefix of every connector table. */
+    tablePrefix?: string;
+  } = {},
+): Promise<DirectShop & { database: AnyTestDatabase; policy: SagePolicyOptions }> {
   const sim = options.sim ?? (await startSim());
   const business = sim.business(SAGE_SEED.businesses.solo.id);
   const database = await dialect.createDatabase();
   const clock = movableClock();
-  const storage = await createStorage(database.dialect === 'pg' ? { databaseUrl: database.url, clock } : { pglite: database.pglite, clock });
+  const storage = await createStorage(
+    database.dialect === 'pglite'
+      ? { pglite: database.pglite, clock }
+      : { databaseUrl: database.url, clock, ...(database.dialect === 'mysql' && options.tablePrefix ? { tablePrefix: options.tablePrefix } : {}) },
+  );
+  const outbox = sql.table(`${storage.tablePrefix ?? ''}byte8_event_outbox`);
   const source = new MemorySource();
   const policy = (options.policy ?? testPolicy)(business.seed);
   const byte8 = await createByte8({
@@ -103,7 +115,7 @@ export async function startDirectShop(
   if (!outcome.ok) throw new Error(`connect failed: ${outcome.message}`);
 
   const snapshot = (invoice: Invoice) => ({ id: invoice.magento_id, incrementId: invoice.increment_id, state: invoice.state, websiteId: invoice.website_id, storeId: invoice.store_id });
-  const shop: DirectShop & { database: TestDatabase; policy: SagePolicyOptions } = {
+  const shop: DirectShop & { database: AnyTestDatabase; policy: SagePolicyOptions } = {
     policy,
     sim,
     byte8,
@@ -133,14 +145,14 @@ export async function startDirectShop(
     async drain(rounds = 12) {
       for (let round = 0; round < rounds; round++) {
         await byte8.worker.drainUntilIdle();
-        const waiting = await sql<{ n: string }>`SELECT count(*) AS n FROM byte8_event_outbox WHERE status = 'pending'`.execute(storage.db);
+        const waiting = await sql<{ n: string }>`SELECT count(*) AS n FROM ${outbox} WHERE status = 'pending'`.execute(storage.db);
         if (Number(waiting.rows[0]!.n) === 0) return;
         clock.advance(25 * 3_600_000);
       }
     },
     chip: (entityType, id) => storage.syncState.find(entityType, id, 'sage_accounting'),
     async outboxStatuses() {
-      const rows = await sql<{ status: string; n: string }>`SELECT status, count(*) AS n FROM byte8_event_outbox GROUP BY status`.execute(storage.db);
+      const rows = await sql<{ status: string; n: string }>`SELECT status, count(*) AS n FROM ${outbox} GROUP BY status`.execute(storage.db);
       return Object.fromEntries(rows.rows.map((row) => [row.status, Number(row.n)]));
     },
     async close() {

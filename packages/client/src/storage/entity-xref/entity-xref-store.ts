@@ -6,7 +6,7 @@ import { xrefTable } from './xref-table.js';
 
 const LIMITS = { provider: 32, accountId: 64, kind: 32, hostKey: 128, providerId: 64, reference: 64, family: 32, contactId: 64 } as const;
 
-function text(method: string, name: keyof typeof LIMITS, value: unknown, nullable = false): void {
+export function text(method: string, name: keyof typeof LIMITS, value: unknown, nullable = false): void {
   if (nullable && (value === null || value === undefined)) return;
   if (typeof value !== 'string' || value.length === 0 || value.length > LIMITS[name]) {
     throw new TypeError(`${method}: \`${name}\` must be ${nullable ? 'null or ' : ''}a string of 1 to ${LIMITS[name]} characters`);
@@ -19,13 +19,13 @@ function checkScope(method: string, scope: XrefScope): void {
   text(method, 'accountId', scope.accountId);
 }
 
-function checkKey(method: string, scope: XrefScope, kind: unknown, hostKey: unknown): void {
+export function checkKey(method: string, scope: XrefScope, kind: unknown, hostKey: unknown): void {
   checkScope(method, scope);
   text(method, 'kind', kind);
   text(method, 'hostKey', hostKey);
 }
 
-function toXref(row: Record<string, unknown>): EntityXref {
+export function toXref(row: Record<string, unknown>): EntityXref {
   return {
     kind: String(row.kind),
     hostKey: String(row.host_key),

@@ -4,6 +4,7 @@ import mysql from 'mysql2';
 import type { Byte8Storage } from '../byte8-storage.js';
 import { MysqlActivityStore } from './mysql-activity-store.js';
 import { MysqlConnectionStore } from './mysql-connection-store.js';
+import { MysqlEntityXrefStore } from './entity-xref/mysql-entity-xref-store.js';
 import { MysqlEntityRefStore } from './mysql-entity-ref-store.js';
 import { MysqlRateLimitStore } from './mysql-rate-limit-store.js';
 import { MysqlReplayGuard } from './mysql-replay-guard.js';
@@ -58,6 +59,7 @@ export function openMysqlStorage(settings: MysqlStorageSettings): Byte8Storage {
     replayGuard: new MysqlReplayGuard(context),
     rateLimits: new MysqlRateLimitStore(context),
     oauthConnections: new MysqlOAuthConnectionStore(context),
+    entityXrefs: new MysqlEntityXrefStore(context, settings.tablePrefix),
     watermarks: new MysqlWatermarkStore(context),
     migrate: () => runMysqlMigrations(db, settings.tablePrefix),
     // No LISTEN/NOTIFY on MySQL: nothing wakes the worker early, it polls (see `byte8 worker`'s follow-up interval).

@@ -18,7 +18,7 @@ describe.runIf(mysqlDialect)('storage on MySQL', () => {
       WHERE table_schema = DATABASE() AND table_name LIKE 'shop\\_%' ORDER BY table_name
     `.execute(shop.db);
     expect(tables.rows.map((r) => r.name)).toEqual([
-      'shop_byte8_connection', 'shop_byte8_entity_ref', 'shop_byte8_entity_sync_state', 'shop_byte8_event_outbox',
+      'shop_byte8_connection', 'shop_byte8_entity_ref', 'shop_byte8_entity_sync_state', 'shop_byte8_entity_xref', 'shop_byte8_event_outbox',
       'shop_byte8_jti', 'shop_byte8_migration', 'shop_byte8_migration_lock', 'shop_byte8_oauth_connection',
       'shop_byte8_rate_limit', 'shop_byte8_watermark',
     ]);
@@ -28,7 +28,7 @@ describe.runIf(mysqlDialect)('storage on MySQL', () => {
     expect((await shop.outbox.claim({ owner: 'w', limit: 5, leaseMs: 1_000, tenants: TENANT_A })).map((x) => x.id)).toEqual([r!.id]);
     expect((await h.storage.outbox.list({})).total).toBe(0);
     const migrations = await sql<{ name: string }>`SELECT name FROM shop_byte8_migration ORDER BY name`.execute(shop.db);
-    expect(migrations.rows.map((m) => m.name)).toEqual(['0001_initial', '0002_coalesced_notify', '0003_rate_limits', '0005_sync_state_message', '0006_oauth_connections']);
+    expect(migrations.rows.map((m) => m.name)).toEqual(['0001_initial', '0002_coalesced_notify', '0003_rate_limits', '0005_sync_state_message', '0006_oauth_connections', '0007_outbox_fillfactor', '0008_entity_xref']);
   });
 
   it('never wakes a listener (no NOTIFY on MySQL) and unsubscribes cleanly', async () => {

@@ -34,7 +34,7 @@ export class MysqlSyncStateStore implements SyncStateStore {
     `.execute(executor);
   }
 
-  async upsertTerminal(update: TerminalSyncUpdate): Promise<SyncStateRecord> {
+  async upsertTerminal(update: TerminalSyncUpdate, options?: { transaction?: HostTransaction }): Promise<SyncStateRecord> {
     checkKey('upsertTerminal', update.entityType, update.entityId, update.provider);
     if (!(TERMINAL_SYNC_STATUSES as readonly unknown[]).includes(update.status)) {
       throw new TypeError(`upsertTerminal: \`status\` must be one of ${TERMINAL_SYNC_STATUSES.join(', ')}`);
@@ -48,9 +48,10 @@ export class MysqlSyncStateStore implements SyncStateStore {
     if (!(update.lastSyncAt instanceof Date) || Number.isNaN(update.lastSyncAt.getTime())) {
       throw new TypeError('upsertTerminal: `lastSyncAt` must be a valid Date');
     }
-    const { db, tables } = this.#context;
-    // Always overwrites, nulls included (§9.3 writer 2); read back inside the transaction that holds the row.
-    return db.transaction().execute(async (trx) => {
+    const { tables } = this.#context;
+    // Always overwrites, nulls included (§9.3 writer 2); read back inside the transaction that holds the row:
+    // the caller's when given (direct mode commits it with the entity cross-reference), else one of its own.
+    return inMysqlTransaction(mysqlExecutorOf(this.#context, options?.transaction), async (trx) => {
       await sql`
         INSERT INTO ${tables.syncState}
           (entity_type, magento_id, provider, sync_status, provider_entity_id, provider_reference, skip_reason, error_code, message, last_sync_at)

@@ -1,11 +1,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
+import { mysqlEntityXref } from './mysql-entity-xref.js';
 import { mysqlInitialSchema } from './mysql-initial-schema.js';
 import { mysqlOauthConnections } from './mysql-oauth-connections.js';
 import { mysqlRateLimits } from './mysql-rate-limits.js';
 import { mysqlSyncStateMessage } from './mysql-sync-state-message.js';
 
 /** A migration with nothing to do on MySQL; it keeps the number so both lists read the same. */
-const nothingOnMysql: Migration = { up: async () => {}, down: async () => {} };
+export const nothingOnMysql: Migration = { up: async () => {}, down: async () => {} };
 
 /**
  * The connector's migrations on MySQL: the same names as the PostgreSQL list
@@ -22,6 +23,10 @@ export function byte8MysqlMigrations(prefix: string): MigrationProvider {
     '0003_rate_limits': mysqlRateLimits(prefix),
     '0005_sync_state_message': mysqlSyncStateMessage(prefix),
     '0006_oauth_connections': mysqlOauthConnections(prefix),
+    // PostgreSQL's outbox fillfactor leaves room on each page for heap-only updates of a claim. InnoDB has
+    // no such setting (it updates clustered rows in place and keeps its own free space per page), so nothing to do.
+    '0007_outbox_fillfactor': nothingOnMysql,
+    '0008_entity_xref': mysqlEntityXref(prefix),
   };
   return { getMigrations: async () => migrations };
 }
