@@ -85,7 +85,7 @@ describe.each(testDialects(process.env, { mysql: true }))('publisher on $name', 
     const direct = createPublisher({
       outbox: h.storage.outbox,
       connections: h.storage.connections,
-      transport: { deliver: async () => ({ kind: 'network-error', message: 'never called' }) },
+      transport: h.transport,
       secretBox: { seal: (v: string) => v, open: (v: string) => v } as never,
       directAccount: (provider) => (provider === 'sage_accounting' ? Promise.resolve('business-1') : undefined),
     });
