@@ -48,7 +48,8 @@ const OWNER = 'worker-1';
  * look: a plan that scans the whole outbox costs more with every row it holds
  * (succeeded rows included), and right after ANALYZE every lease is NULL.
  */
-describe.each(dialects)('outbox statement plans on $name', (dialect) => {
+// PostgreSQL's plans and page layout (EXPLAIN FORMAT JSON, fillfactor, ctid): MySQL has its own statements.
+describe.each(dialects.filter((d) => d.name !== 'mysql'))('outbox statement plans on $name', (dialect) => {
   const h = useStorage(dialect);
 
   it('claims rewrite most rows on their own page, so no index changes (fillfactor 50)', async () => {
