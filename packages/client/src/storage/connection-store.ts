@@ -21,6 +21,23 @@ export function checkProvider(method: string, provider: unknown): void {
   }
 }
 
+/** A pairing code's hash as `setPairingCode` stores it. */
+export function checkPairingCodeHash(hash: unknown): void {
+  if (typeof hash !== 'string' || hash.length === 0 || hash.length > 128) {
+    throw new TypeError('setPairingCode: `hash` must be a string of 1 to 128 characters');
+  }
+}
+
+/** What `completePairing` stores: every field present, the tenant id within its column. */
+export function checkCredentials(credentials: ConnectionCredentials): void {
+  for (const name of ['tenantId', 'encryptedMasterKey', 'ledgerBaseUrl'] as const) {
+    if (typeof credentials?.[name] !== 'string' || credentials[name].length === 0) {
+      throw new TypeError(`completePairing: \`credentials.${name}\` must be a non-empty string`);
+    }
+  }
+  if (credentials.tenantId.length > 64) throw new TypeError('completePairing: `credentials.tenantId` is longer than 64 characters');
+}
+
 export function checkDate(method: string, name: string, value: unknown): void {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new TypeError(`${method}: \`${name}\` must be a valid Date`);
 }
@@ -43,9 +60,7 @@ export class KyselyConnectionStore implements ConnectionStore {
 
   async setPairingCode(provider: string, hash: string, issuedAt: Date): Promise<void> {
     checkProvider('setPairingCode', provider);
-    if (typeof hash !== 'string' || hash.length === 0 || hash.length > 128) {
-      throw new TypeError('setPairingCode: `hash` must be a string of 1 to 128 characters');
-    }
+    checkPairingCodeHash(hash);
     checkDate('setPairingCode', 'issuedAt', issuedAt);
     await sql`
       INSERT INTO ${this.#context.tables.connection} (provider, pairing_code_hash, pairing_code_issued_at, updated_at)
@@ -63,12 +78,7 @@ export class KyselyConnectionStore implements ConnectionStore {
   ): Promise<boolean> {
     checkProvider('completePairing', provider);
     checkDate('completePairing', 'pairedAt', pairedAt);
-    for (const name of ['tenantId', 'encryptedMasterKey', 'ledgerBaseUrl'] as const) {
-      if (typeof credentials?.[name] !== 'string' || credentials[name].length === 0) {
-        throw new TypeError(`completePairing: \`credentials.${name}\` must be a non-empty string`);
-      }
-    }
-    if (credentials.tenantId.length > 64) throw new TypeError('completePairing: `credentials.tenantId` is longer than 64 characters');
+    checkCredentials(credentials);
     if (typeof expectedCodeHash !== 'string' || expectedCodeHash.length === 0) return false;
     // Compare-and-set: of two racing pairings with the same code, the row lock lets exactly one match.
     const result = await sql`

@@ -20,6 +20,12 @@ export function checkName(method: string, name: unknown): void {
   }
 }
 
+/** A position `set` stores: a valid date and a non-negative id. */
+export function checkPosition(position: WatermarkPosition): void {
+  if (!(position?.at instanceof Date) || Number.isNaN(position.at.getTime())) throw new TypeError('set: `at` must be a valid Date');
+  if (!Number.isSafeInteger(position.afterId) || position.afterId < 0) throw new TypeError('set: `afterId` must be a non-negative integer');
+}
+
 /** `WatermarkStore` over kysely. */
 export class KyselyWatermarkStore implements WatermarkStore {
   readonly #context: StoreContext;
@@ -39,8 +45,7 @@ export class KyselyWatermarkStore implements WatermarkStore {
 
   async set(name: string, position: WatermarkPosition): Promise<void> {
     checkName('set', name);
-    if (!(position?.at instanceof Date) || Number.isNaN(position.at.getTime())) throw new TypeError('set: `at` must be a valid Date');
-    if (!Number.isSafeInteger(position.afterId) || position.afterId < 0) throw new TypeError('set: `afterId` must be a non-negative integer');
+    checkPosition(position);
     await sql`
       INSERT INTO ${this.#context.tables.watermark} (name, at, after_id, updated_at)
       VALUES (${name}, ${position.at}::timestamptz, ${position.afterId}, ${this.#context.clock.now()}::timestamptz)

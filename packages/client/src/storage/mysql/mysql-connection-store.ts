@@ -1,6 +1,6 @@
 import type { ConnectionCredentials, ConnectionRecord, ConnectionStore } from '@byte8/core';
 import { sql } from 'kysely';
-import { checkDate, checkProvider, toRecord } from '../connection-store.js';
+import { checkCredentials, checkDate, checkPairingCodeHash, checkProvider, toRecord } from '../connection-store.js';
 import type { StoreContext } from '../store-context.js';
 
 /** Per-provider connection rows (`byte8_connection`) on MySQL; the same rules as connection-store.ts. */
@@ -21,9 +21,7 @@ export class MysqlConnectionStore implements ConnectionStore {
 
   async setPairingCode(provider: string, hash: string, issuedAt: Date): Promise<void> {
     checkProvider('setPairingCode', provider);
-    if (typeof hash !== 'string' || hash.length === 0 || hash.length > 128) {
-      throw new TypeError('setPairingCode: `hash` must be a string of 1 to 128 characters');
-    }
+    checkPairingCodeHash(hash);
     checkDate('setPairingCode', 'issuedAt', issuedAt);
     await sql`
       INSERT INTO ${this.#context.tables.connection} (provider, pairing_code_hash, pairing_code_issued_at, updated_at)
@@ -36,12 +34,7 @@ export class MysqlConnectionStore implements ConnectionStore {
   async completePairing(provider: string, expectedCodeHash: string, credentials: ConnectionCredentials, pairedAt: Date): Promise<boolean> {
     checkProvider('completePairing', provider);
     checkDate('completePairing', 'pairedAt', pairedAt);
-    for (const name of ['tenantId', 'encryptedMasterKey', 'ledgerBaseUrl'] as const) {
-      if (typeof credentials?.[name] !== 'string' || credentials[name].length === 0) {
-        throw new TypeError(`completePairing: \`credentials.${name}\` must be a non-empty string`);
-      }
-    }
-    if (credentials.tenantId.length > 64) throw new TypeError('completePairing: `credentials.tenantId` is longer than 64 characters');
+    checkCredentials(credentials);
     if (typeof expectedCodeHash !== 'string' || expectedCodeHash.length === 0) return false;
     // Compare-and-set: of two racing pairings with the same code, the row lock lets exactly one match
     // (the second UPDATE re-reads the row after the first commits, and the hash is gone).

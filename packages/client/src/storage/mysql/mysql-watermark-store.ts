@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { toDate, toNumber } from '../sql-values.js';
 import type { StoreContext } from '../store-context.js';
-import { type WatermarkPosition, type WatermarkStore, checkName } from '../watermark-store.js';
+import { type WatermarkPosition, type WatermarkStore, checkName, checkPosition } from '../watermark-store.js';
 
 /** Named change-feed positions (`byte8_watermark`) on MySQL. */
 export class MysqlWatermarkStore implements WatermarkStore {
@@ -22,8 +22,7 @@ export class MysqlWatermarkStore implements WatermarkStore {
 
   async set(name: string, position: WatermarkPosition): Promise<void> {
     checkName('set', name);
-    if (!(position?.at instanceof Date) || Number.isNaN(position.at.getTime())) throw new TypeError('set: `at` must be a valid Date');
-    if (!Number.isSafeInteger(position.afterId) || position.afterId < 0) throw new TypeError('set: `afterId` must be a non-negative integer');
+    checkPosition(position);
     await sql`
       INSERT INTO ${this.#context.tables.watermark} (name, at, after_id, updated_at)
       VALUES (${name}, ${position.at}, ${position.afterId}, ${this.#context.clock.now()})
