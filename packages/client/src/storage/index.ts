@@ -6,7 +6,7 @@ export * from './outbox/outbox-store.js';
 export { KyselySyncStateStore } from './sync-state-store.js';
 export { KyselyConnectionStore } from './connection-store.js';
 export { KyselyEntityRefStore } from './entity-ref-store.js';
-export * from './replay-guard.js';
+export { KyselyReplayGuard } from './replay-guard.js';
 export { KyselyOAuthConnectionStore, OAUTH_LOCK_TIMEOUT_MS } from './oauth-connection/oauth-connection-store.js';
 export { KyselyEntityXrefStore } from './entity-xref/entity-xref-store.js';
 export { runMigrations, MIGRATION_TABLE, MIGRATION_LOCK_TABLE } from './migrations/run-migrations.js';

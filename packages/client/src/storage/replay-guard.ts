@@ -3,6 +3,13 @@ import type { ReplayGuard } from '@byte8/core';
 import { sql } from 'kysely';
 import type { StoreContext } from './store-context.js';
 
+/** Checks `remember`'s arguments and returns what is stored of the jti: its sha1, never the jti itself. */
+export function rememberedJtiHash(jti: unknown, expiresAt: unknown): string {
+  if (typeof jti !== 'string' || jti.length === 0) throw new TypeError('remember: `jti` must be a non-empty string');
+  if (!(expiresAt instanceof Date) || Number.isNaN(expiresAt.getTime())) throw new TypeError('remember: `expiresAt` must be a valid Date');
+  return createHash('sha1').update(jti, 'utf8').digest('hex');
+}
+
 /**
  * Inbound `jti` memory in `byte8_jti`, shared by every instance on the
  * database (wire-contract §3.3.2 step 7). Stores sha1(jti), never the jti.
@@ -15,9 +22,7 @@ export class KyselyReplayGuard implements ReplayGuard {
   }
 
   async remember(jti: string, expiresAt: Date): Promise<boolean> {
-    if (typeof jti !== 'string' || jti.length === 0) throw new TypeError('remember: `jti` must be a non-empty string');
-    if (!(expiresAt instanceof Date) || Number.isNaN(expiresAt.getTime())) throw new TypeError('remember: `expiresAt` must be a valid Date');
-    const hash = createHash('sha1').update(jti, 'utf8').digest('hex');
+    const hash = rememberedJtiHash(jti, expiresAt);
     // The conditional DO UPDATE reclaims an expired entry; a live one returns no row (a replay).
     // Two racing first uses serialise on the key: the second sees the first's live row.
     const result = await sql`

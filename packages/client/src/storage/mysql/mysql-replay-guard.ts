@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { ReplayGuard } from '@byte8/core';
 import { sql } from 'kysely';
+import { rememberedJtiHash } from '../replay-guard.js';
 import type { StoreContext } from '../store-context.js';
 
 const ER_DUP_ENTRY = 1062;
@@ -14,9 +14,7 @@ export class MysqlReplayGuard implements ReplayGuard {
   }
 
   async remember(jti: string, expiresAt: Date): Promise<boolean> {
-    if (typeof jti !== 'string' || jti.length === 0) throw new TypeError('remember: `jti` must be a non-empty string');
-    if (!(expiresAt instanceof Date) || Number.isNaN(expiresAt.getTime())) throw new TypeError('remember: `expiresAt` must be a valid Date');
-    const hash = createHash('sha1').update(jti, 'utf8').digest('hex');
+    const hash = rememberedJtiHash(jti, expiresAt);
     const { db, tables, clock } = this.#context;
     // A plain INSERT first: of two racing first uses the second waits on the key, then fails as a duplicate.
     try {
