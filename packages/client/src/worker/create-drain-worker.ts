@@ -234,9 +234,13 @@ export function createDrainWorker(deps: DrainWorkerDeps, options: DrainWorkerOpt
     claimedAhead = null;
     const rows = pending ? await pending.catch(() => []) : [];
     const enoughUntil = clock.now().getTime() + opts.longestPassMs;
-    const fresh = rows.filter((row) => row.leaseExpiresAt !== null && row.leaseExpiresAt.getTime() >= enoughUntil);
-    if (fresh.length < rows.length) {
-      const short = rows.filter((row) => !fresh.includes(row)).map((row) => row.id);
+    const fresh: OutboxRow[] = [];
+    const short: number[] = [];
+    for (const row of rows) {
+      if (row.leaseExpiresAt !== null && row.leaseExpiresAt.getTime() >= enoughUntil) fresh.push(row);
+      else short.push(row.id);
+    }
+    if (short.length > 0) {
       logger.warn({ rows: short.length, leaseMs: opts.leaseMs }, 'drain worker: rows claimed ahead outlived most of their lease; given back unsent');
       // Release checks the owner: a row another worker holds by now stays its.
       await deps.outbox.release(workerId, short).catch(() => {});
