@@ -36,6 +36,24 @@ describe.each(testDialects(process.env, { mysql: true }))('publisher on $name', 
     );
   });
 
+  it.skipIf(dialect.name === 'mysql')('reads the tenant inside the enqueue statement: no connection read before it', async () => {
+    const { tenantId } = await h.connect();
+    const unread = {
+      ...h.storage.connections,
+      get: () => Promise.reject(new Error('the publisher read the connection before enqueueing')),
+    };
+    const publisher = createPublisher({ outbox: h.storage.outbox, connections: unread, connectionsIn: () => unread });
+    const [result] = await publisher.enqueue('sage_accounting', [{ ...event(42), entityType: 'invoice', upsert: false }]);
+    expect(result?.outcome).toBe('inserted');
+    expect((await outbox()).map((r) => r.tenantId)).toEqual([tenantId]);
+  });
+
+  it('enqueues nothing and says so in no error when the provider is not connected', async () => {
+    expect(await h.publisher.enqueue('sage_accounting', [{ ...event(42), entityType: 'invoice', upsert: false }])).toEqual([]);
+    expect(await outbox()).toEqual([]);
+    expect(await h.storage.syncState.find('invoice', 42, 'sage_accounting')).toBeNull();
+  });
+
   it('refuses an invalid event with a clear error and stores nothing', async () => {
     await h.connect();
     await expect(

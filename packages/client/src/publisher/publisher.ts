@@ -43,8 +43,10 @@ export interface PublisherDeps {
   readonly outbox: OutboxStore;
   readonly connections: ConnectionStore;
   /**
-   * Connection reads inside the host's transaction (`transactionConnections(storage)`).
-   * Required on PGlite when hooks get a transaction; without it, the read runs beside the transaction.
+   * Connection reads inside the host's transaction (`transactionConnections(storage)`), for an
+   * outbox store without `enqueueForConnectedTenant` (MySQL), whose enqueue cannot read the
+   * tenant itself. Required there on PGlite-like single sessions when hooks get a transaction;
+   * without it, the read runs beside the transaction.
    */
   readonly connectionsIn?: (transaction: HostTransaction) => Pick<ConnectionStore, 'get'>;
   /** Needed by `publishNow` only. */
@@ -68,7 +70,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? silentLogger;
 
-  function toInput(provider: string, tenantId: string, event: FiredEvent | PublishNowEvent, occurredAt: string): OutboxEventInput {
+  function toInput(provider: string, tenantId: string | null, event: FiredEvent | PublishNowEvent, occurredAt: string): OutboxEventInput {
     const body = serializeEnvelope({
       magento_entity_id: event.entityId,
       website_id: event.websiteId,
@@ -105,6 +107,14 @@ export function createPublisher(deps: PublisherDeps): Publisher {
           options,
         );
       }
+      const occurredAt = formatWireTimestamp(clock.now());
+      if (deps.outbox.enqueueForConnectedTenant) {
+        // The statement reads the tenant itself: one round trip inside the host's transaction.
+        const inputs = events.map((event) => toInput(provider, null, event, occurredAt));
+        const results = await deps.outbox.enqueueForConnectedTenant(provider, inputs, options);
+        if (results === null) logger.debug({ provider, events: events.length }, 'provider not connected; events not enqueued');
+        return results ?? [];
+      }
       const reader =
         options.transaction !== undefined && deps.connectionsIn ? deps.connectionsIn(options.transaction) : deps.connections;
       const connection = await reader.get(provider);
@@ -112,7 +122,6 @@ export function createPublisher(deps: PublisherDeps): Publisher {
         logger.debug({ provider, events: events.length }, 'provider not connected; events not enqueued');
         return [];
       }
-      const occurredAt = formatWireTimestamp(clock.now());
       const inputs = events.map((event) => toInput(provider, connection.tenantId, event, occurredAt));
       return deps.outbox.enqueue(inputs, options);
     },

@@ -120,6 +120,18 @@ export interface CurrentTenant {
 export interface OutboxStore {
   /** Outbox row + pending mirror row per event, in one round trip, joining `transaction` when given. */
   enqueue(events: readonly OutboxEventInput[], options?: { transaction?: HostTransaction }): Promise<EnqueueResult[]>;
+  /**
+   * `enqueue` addressed to the tenant `provider` is connected to now (tenant id and master key
+   * stored), which the same statement reads: one round trip where a connection read and an
+   * enqueue took two. Every event's `provider` must be `provider`; its `tenantId` is not used.
+   * Null, with nothing written, when the provider is not connected. Optional: without it the
+   * publisher reads the connection first.
+   */
+  enqueueForConnectedTenant?(
+    provider: string,
+    events: readonly OutboxEventInput[],
+    options?: { transaction?: HostTransaction },
+  ): Promise<EnqueueResult[] | null>;
   /** Leases up to `limit` due rows with `FOR UPDATE SKIP LOCKED`, oldest first, one per entity (FIFO). */
   claim(options: ClaimOptions): Promise<OutboxRow[]>;
   /** Records outcomes of claimed rows in one statement; ignores rows whose lease `owner` lost. */

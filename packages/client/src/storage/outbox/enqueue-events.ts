@@ -1,6 +1,7 @@
 import type { EnqueueResult, OutboxEventInput } from '@byte8/core';
 import type { QueryExecutorProvider } from 'kysely';
 import type { Byte8Tables } from '../byte8-tables.js';
+import type { TenantSource } from './enqueue-input.js';
 import { runEnqueueStatement } from './enqueue-statement.js';
 import { runPlainEnqueueStatement } from './plain-enqueue-statement.js';
 import { validateOutboxEvent } from './validate-event.js';
@@ -28,6 +29,37 @@ export async function enqueueEvents(
   if (!Array.isArray(events)) throw new TypeError('enqueue: `events` must be an array');
   events.forEach(validateOutboxEvent);
   if (events.length === 0) return [];
+  return (await settle(executor, tables, events, now, 'event'))!;
+}
+
+/**
+ * The same, addressed to the tenant `provider` is connected to now, which the statement reads
+ * itself (`OutboxStore.enqueueForConnectedTenant`); null, with nothing written, when the
+ * provider is not connected.
+ */
+export async function enqueueEventsForConnectedTenant(
+  executor: QueryExecutorProvider,
+  tables: Byte8Tables,
+  provider: string,
+  events: readonly OutboxEventInput[],
+  now: Date,
+): Promise<EnqueueResult[] | null> {
+  if (!Array.isArray(events)) throw new TypeError('enqueue: `events` must be an array');
+  events.forEach(validateOutboxEvent);
+  events.forEach((event, index) => {
+    if (event.provider !== provider) throw new TypeError(`enqueue: event ${index}: \`provider\` must be ${JSON.stringify(provider)}, the provider enqueued for`);
+  });
+  if (events.length === 0) return [];
+  return settle(executor, tables, events, now, 'connection');
+}
+
+async function settle(
+  executor: QueryExecutorProvider,
+  tables: Byte8Tables,
+  events: readonly OutboxEventInput[],
+  now: Date,
+  tenantSource: TenantSource,
+): Promise<EnqueueResult[] | null> {
 
   const leaderOf = new Map<string, number>();
   const followers: Array<{ index: number; leader: number }> = [];
@@ -47,7 +79,12 @@ export async function enqueueEvents(
   for (let round = 1; pending.length > 0; round++) {
     if (round > MAX_ROUNDS) throw new Error(`enqueue: could not settle ${pending.length} event(s) after ${MAX_ROUNDS} rounds`);
     const statement = pending.some((p) => p.event.upsert) ? runEnqueueStatement : runPlainEnqueueStatement;
-    const decisions = await statement(executor, tables, pending, now);
+    const decisions = await statement(executor, tables, pending, now, tenantSource);
+    if (decisions.length === 0) {
+      // Only a connection-addressed batch yields no row: its provider is not connected.
+      if (round === 1) return null;
+      throw new Error('enqueue: the provider was disconnected while its events were being enqueued');
+    }
     const retry = new Set<number>();
     for (const d of decisions) {
       if ((d.action === 'insert' || d.action === 'version') && d.id === null) {

@@ -2,6 +2,7 @@ import type { OutboxEventInput } from '@byte8/core';
 import { type QueryExecutorProvider, sql } from 'kysely';
 import type { Byte8Tables } from '../byte8-tables.js';
 import { toNumberOrNull } from '../sql-values.js';
+import { enqueueInput, type TenantSource } from './enqueue-input.js';
 
 /** What the statement decided for one input event. */
 export interface EnqueueDecision {
@@ -17,7 +18,6 @@ export interface EnqueueDecision {
  * coalesce, duplicate), upserts the pending mirror rows (bumping the
  * per-entity version counter), inserts the outbox rows and returns the ids.
  *
- * Arrays go in through `unnest` so the SQL text is the same for any batch size.
  * Callers dedupe the batch first: the statement cannot see its own inserts.
  */
 export async function runEnqueueStatement(
@@ -25,17 +25,11 @@ export async function runEnqueueStatement(
   tables: Byte8Tables,
   events: ReadonlyArray<{ readonly index: number; readonly event: OutboxEventInput }>,
   now: Date,
+  tenantSource: TenantSource,
 ): Promise<EnqueueDecision[]> {
-  const col = <T>(pick: (e: OutboxEventInput) => T) => events.map(({ event }) => pick(event));
   const { outbox, syncState } = tables;
   const result = await sql<Record<string, unknown>>`
-    WITH input AS (
-      SELECT * FROM unnest(
-        ${events.map((e) => e.index)}::int[], ${col((e) => e.provider)}::text[], ${col((e) => e.tenantId)}::text[],
-        ${col((e) => e.eventName)}::text[], ${col((e) => e.idempotencyKey)}::text[], ${col((e) => e.body)}::text[],
-        ${col((e) => e.entityType)}::text[], ${col((e) => e.entityId)}::bigint[], ${col((e) => e.upsert)}::bool[]
-      ) AS t(idx, provider, tenant_id, event_name, idem_key, payload, entity_type, entity_ref, upsert)
-    ),
+    WITH input AS (${enqueueInput(tables, events, tenantSource)}),
     decided AS (
       SELECT i.*, pend.entity_id AS pending_id, pend.idempotency_key AS pending_key, plain.entity_id AS plain_id,
         CASE WHEN pend.entity_id IS NOT NULL THEN 'coalesced'

@@ -20,7 +20,7 @@ import { toDate, toNumber } from '../sql-values.js';
 import { type StoreContext, executorOf } from '../store-context.js';
 import { runClaimStatement, validateClaimOptions } from './claim-statement.js';
 import { runCompleteStatement } from './complete-statement.js';
-import { enqueueEvents } from './enqueue-events.js';
+import { enqueueEvents, enqueueEventsForConnectedTenant } from './enqueue-events.js';
 import { countHeld, resolveHeldRows } from './held-rows.js';
 import { toOutboxRow } from './outbox-row.js';
 
@@ -40,6 +40,15 @@ export class KyselyOutboxStore implements OutboxStore {
   async enqueue(events: readonly OutboxEventInput[], options?: { transaction?: HostTransaction }): Promise<EnqueueResult[]> {
     const executor = executorOf(this.#context, options?.transaction);
     return enqueueEvents(executor, this.#context.tables, events, this.#context.clock.now());
+  }
+
+  async enqueueForConnectedTenant(
+    provider: string,
+    events: readonly OutboxEventInput[],
+    options?: { transaction?: HostTransaction },
+  ): Promise<EnqueueResult[] | null> {
+    const executor = executorOf(this.#context, options?.transaction);
+    return enqueueEventsForConnectedTenant(executor, this.#context.tables, provider, events, this.#context.clock.now());
   }
 
   async claim(options: ClaimOptions): Promise<OutboxRow[]> {

@@ -3,6 +3,7 @@ import { type QueryExecutorProvider, sql } from 'kysely';
 import type { Byte8Tables } from '../byte8-tables.js';
 import { toNumberOrNull } from '../sql-values.js';
 import type { EnqueueDecision } from './enqueue-statement.js';
+import { enqueueInput, type TenantSource } from './enqueue-input.js';
 
 /**
  * The enqueue statement for batches without upserts: the common path, kept
@@ -15,17 +16,11 @@ export async function runPlainEnqueueStatement(
   tables: Byte8Tables,
   events: ReadonlyArray<{ readonly index: number; readonly event: OutboxEventInput }>,
   now: Date,
+  tenantSource: TenantSource,
 ): Promise<EnqueueDecision[]> {
-  const col = <T>(pick: (e: OutboxEventInput) => T) => events.map(({ event }) => pick(event));
   const { outbox, syncState } = tables;
   const result = await sql<Record<string, unknown>>`
-    WITH input AS (
-      SELECT * FROM unnest(
-        ${events.map((e) => e.index)}::int[], ${col((e) => e.provider)}::text[], ${col((e) => e.tenantId)}::text[],
-        ${col((e) => e.eventName)}::text[], ${col((e) => e.idempotencyKey)}::text[], ${col((e) => e.body)}::text[],
-        ${col((e) => e.entityType)}::text[], ${col((e) => e.entityId)}::bigint[]
-      ) AS t(idx, provider, tenant_id, event_name, idem_key, payload, entity_type, entity_ref)
-    ),
+    WITH input AS (${enqueueInput(tables, events, tenantSource)}),
     inserted AS (
       INSERT INTO ${outbox} (provider, tenant_id, idempotency_key, event_name, payload, entity_type, entity_ref, created_at)
       SELECT provider, tenant_id, idem_key, event_name, payload, entity_type, entity_ref, ${now}::timestamptz
