@@ -183,6 +183,46 @@ describe('createUndiciLedgerTransport().deliver', () => {
     await transport.close();
   });
 
+  it('gives up after the total timeout when the answer trickles in, headers first and then a byte at a time', async () => {
+    const transport = createUndiciLedgerTransport({ totalTimeoutMs: 300 });
+    const timers: NodeJS.Timeout[] = [];
+    reply = (_req, res) => {
+      res.writeHead(202, { 'content-type': 'application/json' });
+      // Each byte well inside undici's idle body timeout: only the total deadline ends this.
+      const drip = () => {
+        if (res.destroyed) return;
+        res.write('x');
+        timers.push(setTimeout(drip, 50));
+      };
+      drip();
+    };
+    const started = performance.now();
+    const answer = await transport.deliver(delivery());
+    const took = performance.now() - started;
+    timers.forEach(clearTimeout);
+    await transport.close();
+    expect(answer).toEqual({ kind: 'network-error', message: 'timed out after 300 ms' });
+    expect(took).toBeGreaterThanOrEqual(290);
+    expect(took).toBeLessThan(1_000);
+  });
+
+  it('ends a request still waiting for a socket at its deadline, and the next one still gets through', async () => {
+    const transport = createUndiciLedgerTransport({ totalTimeoutMs: 200, connectionsPerOrigin: 1 });
+    let calls = 0;
+    reply = (_req, res) => {
+      calls++;
+      if (calls === 1) setTimeout(() => res.writeHead(202).end('{}'), 600);
+      else res.writeHead(202).end('{}');
+    };
+    const started = performance.now();
+    const [first, queued] = await Promise.all([transport.deliver(delivery()), transport.deliver(delivery())]);
+    expect(first).toEqual({ kind: 'network-error', message: 'timed out after 200 ms' });
+    expect(queued).toEqual({ kind: 'network-error', message: 'timed out after 200 ms' });
+    expect(performance.now() - started).toBeLessThan(580);
+    expect(await transport.deliver(delivery())).toMatchObject({ kind: 'response', statusCode: 202 });
+    await transport.close();
+  });
+
   it('gives up after the total timeout', async () => {
     const transport = createUndiciLedgerTransport({ totalTimeoutMs: 200 });
     reply = (_req, res) => setTimeout(() => res.writeHead(202).end(), 1_000);

@@ -14,12 +14,12 @@ import {
 } from '@byte8/core';
 import { Agent, type Dispatcher } from 'undici';
 import { createOutboundSigner } from '../crypto/outbound-signer.js';
+import { type CappedAnswer, dispatchCapped } from './capped-dispatch.js';
 import { systemRandom } from '../crypto/system-random.js';
 import { DeadlineSweeper } from './deadline-sweeper.js';
 import { type LedgerTarget, ledgerTarget, webhookTarget } from './ledger-urls.js';
 import { assertLedgerUrl, type LedgerUrlPolicy } from './ledger-url-policy.js';
 import { parseRetryAfter } from './parse-retry-after.js';
-import { readCapped } from './read-capped.js';
 
 export interface UndiciLedgerTransportOptions {
   /** Use this dispatcher (e.g. a host's pool, or undici's `MockAgent`); it is not closed by `close()`. */
@@ -57,11 +57,6 @@ export class LedgerHttpError extends Error {
 
 const MAX_CACHED_TARGETS = 256;
 
-interface RawAnswer {
-  readonly statusCode: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: string;
-}
 
 /**
  * The `LedgerTransport` port over undici: one keep-alive pool per ledger
@@ -112,17 +107,10 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
     target: LedgerTarget,
     headers: Record<string, string>,
     body?: string,
-  ): Promise<RawAnswer> {
+  ): Promise<CappedAnswer> {
     // The origin is what is dialled: a base URL's user info is not part of it.
     if (options.urlPolicy) assertLedgerUrl(options.urlPolicy, target.origin);
-    const deadline = deadlines.start();
-    try {
-      const answer = await dispatcher.request({ origin: target.origin, path: target.path, method, headers, body, signal: deadline.signal });
-      const { text } = await readCapped(answer.body, maxResponseBytes);
-      return { statusCode: answer.statusCode, headers: answer.headers, body: text };
-    } finally {
-      deadline.done();
-    }
+    return dispatchCapped(dispatcher, { origin: target.origin, path: target.path, method, headers, body }, maxResponseBytes, deadlines);
   }
 
   function describeError(error: unknown): string {
@@ -136,7 +124,7 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
 
   const bearer = (auth: LedgerAuth) => `Bearer ${signer.sign(auth.masterKey, auth.tenantId)}`;
 
-  async function getJson(auth: LedgerAuth, relative: string): Promise<RawAnswer> {
+  async function getJson(auth: LedgerAuth, relative: string): Promise<CappedAnswer> {
     return send('GET', ledgerTarget(auth.baseUrl, relative), { Authorization: bearer(auth), Accept: 'application/json' });
   }
 
@@ -155,7 +143,7 @@ export function createUndiciLedgerTransport(options: UndiciLedgerTransportOption
           kind: 'response',
           statusCode: answer.statusCode,
           body: answer.body,
-          retryAfterMs: parseRetryAfter(answer.headers['retry-after'], clock.now()),
+          retryAfterMs: parseRetryAfter(answer.retryAfter, clock.now()),
         };
       } catch (error) {
         return { kind: 'network-error', message: describeError(error) };
