@@ -59,7 +59,12 @@ describe('target verdicts', () => {
       figure('latency', 'pg 500/s for 12 s, NOTIFY', 'p99', 'ms', [80]),
       figure('latency', 'pglite 500/s for 12 s, NOTIFY', 'p99', 'ms', [3_000]),
     ];
-    expect(byTarget(figures).get('latency p99 <= 100 ms at 500 events/s with NOTIFY (PostgreSQL)')).toMatchObject({ met: true, measured: 'pg 500/s for 12 s, NOTIFY: 80 ms' });
+    expect(byTarget(figures).get('latency p99 <= 100 ms at 500 events/s with NOTIFY (PostgreSQL), in every repeat')).toMatchObject({ met: true, measured: 'pg 500/s for 12 s, NOTIFY: 80 ms' });
+  });
+
+  it('judges latency on the worst repeat, not the median one', () => {
+    const figures = [figure('latency', 'pg 500/s for 12 s, NOTIFY', 'p99', 'ms', [40, 60, 130])];
+    expect(byTarget(figures).get('latency p99 <= 100 ms at 500 events/s with NOTIFY (PostgreSQL), in every repeat')).toMatchObject({ met: false });
   });
 
   it('fails the duplicate target on any run with a duplicate, not on the median', () => {

@@ -33,7 +33,13 @@ export function evaluateTargets(figures: readonly Figure[]): TargetResult[] {
     judge('enqueue >= 0.8x a bare single-row INSERT (publisher)', find(figures, 'enqueue', 'client', 'publisher.enqueue / bare'), (v) => v >= 0.8, minOf),
     judge('enqueue >= 0.8x a bare single-row INSERT (outbox store)', find(figures, 'enqueue', 'client', 'outbox.enqueue / bare'), (v) => v >= 0.8, minOf),
     judge('<= 0.2 ms added inside a host transaction', find(figures, 'enqueue', 'host transaction', 'added by enqueue'), (v) => v <= 0.2, maxOf),
-    judge('latency p99 <= 100 ms at 500 events/s with NOTIFY (PostgreSQL)', find(figures, 'latency', 'NOTIFY', 'p99').filter((f) => f.case.startsWith('pg ')), (v) => v <= 100),
+    // In each repeat, not in the median one: the worst repeat's p99 is what is judged.
+    judge(
+      'latency p99 <= 100 ms at 500 events/s with NOTIFY (PostgreSQL), in every repeat',
+      find(figures, 'latency', 'NOTIFY', 'p99').filter((f) => f.case.startsWith('pg ')),
+      (v) => v <= 100,
+      (fs) => Math.max(...fs.map((f) => f.max)),
+    ),
     judge('worker peak RSS <= 150 MB on the largest backlog', find(figures, 'memory', 'pg', 'worker peak RSS'), (v) => v * 1.048576 <= 150),
     judge('zero duplicate deliveries with 4 workers', find(figures, 'scale', '4 processes', 'duplicate deliveries'), (v) => v === 0, (fs) => fs[0]!.max),
   ];
