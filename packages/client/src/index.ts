@@ -39,7 +39,7 @@ export * from './reconcile/host-change-of.js';
 export * from './backfill/progress-reporter.js';
 export * from './backfill/run-backfill.js';
 export * from './providers/index.js';
-export * from './cli/run-cli.js';
+export * from './cli/run-cli-on-demand.js';
 export * from './cli/cli-io.js';
 export * from './cli/host-config.js';
 export * from './app/inbound-types.js';
