@@ -35,6 +35,7 @@ export function evaluateTargets(figures: readonly Figure[]): TargetResult[] {
     judge('<= 0.2 ms added inside a host transaction', find(figures, 'enqueue', 'host transaction', 'added by enqueue'), (v) => v <= 0.2, maxOf),
     judge('latency p99 <= 100 ms at 500 events/s with NOTIFY (PostgreSQL)', find(figures, 'latency', 'NOTIFY', 'p99').filter((f) => f.case.startsWith('pg ')), (v) => v <= 100),
     judge('worker peak RSS <= 150 MB on the largest backlog', find(figures, 'memory', 'pg', 'worker peak RSS'), (v) => v * 1.048576 <= 150),
+    judge('demo shop RSS <= 250 MB after start', find(figures, 'memory', 'demo shop', 'RSS after start'), (v) => v * 1.048576 <= 250, maxOf),
     judge('zero duplicate deliveries with 4 workers', find(figures, 'scale', '4 processes', 'duplicate deliveries'), (v) => v === 0, (fs) => fs[0]!.max),
   ];
 }
