@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workerV8Flags } from '@byte8/client';
 import { type BenchContext, WORKER_TUNING, round, short } from '../harness/context.js';
 import { measureDemoShopStart } from '../harness/demo-shop-rss.js';
 import { drainPgBacklog } from '../harness/pg-drain.js';
@@ -23,7 +24,8 @@ async function workerFigures(ctx: BenchContext): Promise<Figure[]> {
   const cpuMicrosPerEvent = round(run.cpuMicros / run.drained, 1);
   ctx.log(`  memory ${short(backlog)}: peak RSS ${run.peakRssMiB[0]} MiB, ${round(run.eventsPerSecond)} events/s, worker CPU ${cpuMicrosPerEvent} µs/event`);
   ctx.log(`    loaded: ${JSON.stringify(run.memoryAtReadyMiB[0])}; done: ${JSON.stringify(run.memoryAtDoneMiB[0])} (MiB)`);
-  const details = { backlog, ...WORKER_TUNING.pg, sink: sink.kind, workerExecArgv: workerExecArgv(), source: '/proc/<pid>/status VmHWM of the worker process after the drain' };
+  const v8Flags = workerV8Flags(['worker'], workerExecArgv());
+  const details = { backlog, ...WORKER_TUNING.pg, sink: sink.kind, workerExecArgv: workerExecArgv(), workerV8FlagsSet: v8Flags, source: '/proc/<pid>/status VmHWM of the worker process after the drain' };
   return [
     figure('memory', `pg ${short(backlog)} backlog, 1 process`, 'worker peak RSS', 'MiB', [run.peakRssMiB[0]!], details),
     figure('memory', `pg ${short(backlog)} backlog, 1 process`, 'RSS once loaded, before the drain', 'MiB', [run.memoryAtReadyMiB[0]!.rss!], {

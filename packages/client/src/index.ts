@@ -40,6 +40,7 @@ export * from './backfill/progress-reporter.js';
 export * from './backfill/run-backfill.js';
 export * from './providers/index.js';
 export * from './cli/run-cli-on-demand.js';
+export { WORKER_V8_FLAGS, workerV8Flags } from './cli/worker-heap.js';
 export * from './cli/cli-io.js';
 export * from './cli/host-config.js';
 export * from './app/inbound-types.js';
