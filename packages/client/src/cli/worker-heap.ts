@@ -6,7 +6,7 @@ import { GLOBAL_SETTINGS } from './global-settings.js';
  * collection and are promoted; the old generation then grows by V8's own factor
  * (up to 4x) before a full collection finds them dead: about 190 MiB resident
  * at a 100k backlog, though a full GC leaves ~22 MiB in use. Growing it by 50%
- * a step holds the worker near 132 MiB, for about a fifth more worker CPU per
+ * a step holds the worker near 135 MiB, for a few percent more worker CPU per
  * event (docs/performance.md has the figures). V8 reads the setting at each
  * collection, so setting it as the process starts works as the node flag does.
  */
