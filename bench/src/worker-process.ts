@@ -5,8 +5,12 @@
  * drains (`drain` mode: until idle, then `done`) or runs the loop (`run`
  * mode: until `stop`, then `done`); on `exit` it closes and exits.
  */
-import { createStorage, createUndiciLedgerTransport } from '@byte8/client';
+import { setFlagsFromString } from 'node:v8';
+import { createStorage, createUndiciLedgerTransport, workerV8Flags } from '@byte8/client';
 import { createBenchWorker } from './harness/bench-worker.js';
+
+// The V8 settings `byte8 worker` runs with, unless BYTE8_BENCH_WORKER_EXEC_ARGV gives node its own.
+for (const flag of workerV8Flags(['worker'], process.execArgv)) setFlagsFromString(flag);
 
 export interface WorkerProcessConfig {
   readonly databaseUrl: string;

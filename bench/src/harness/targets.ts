@@ -41,6 +41,7 @@ export function evaluateTargets(figures: readonly Figure[]): TargetResult[] {
       (fs) => Math.max(...fs.map((f) => f.max)),
     ),
     judge('worker peak RSS <= 150 MB on the largest backlog', find(figures, 'memory', 'pg', 'worker peak RSS'), (v) => v * 1.048576 <= 150),
+    judge('demo shop RSS <= 250 MB after start', find(figures, 'memory', 'demo shop', 'RSS after start'), (v) => v * 1.048576 <= 250, maxOf),
     judge('zero duplicate deliveries with 4 workers', find(figures, 'scale', '4 processes', 'duplicate deliveries'), (v) => v === 0, (fs) => fs[0]!.max),
   ];
 }

@@ -24,7 +24,8 @@ export function vmHwmMiB(pid: number): number {
 
 /**
  * Node flags of the worker processes, from `BYTE8_BENCH_WORKER_EXEC_ARGV` (space-separated,
- * e.g. `--max-semi-space-size=4`): how a deployment would tune `byte8 worker` with NODE_OPTIONS.
+ * e.g. `--max-semi-space-size=4`). Without them a worker process sets what `byte8 worker`
+ * sets (WORKER_V8_FLAGS); `--heap-growing-percent=0` gives V8's default back.
  */
 export function workerExecArgv(): string[] {
   return (process.env.BYTE8_BENCH_WORKER_EXEC_ARGV ?? '').split(' ').filter((a) => a !== '');

@@ -69,6 +69,12 @@ export interface RunningShop {
 }
 
 /**
+ * The demo's data is a few hundred rows: 16 MB of shared buffers hold all of it,
+ * where PGlite's default 128 MB would be most of the shop's resident memory.
+ */
+const DEMO_PGLITE_SETTINGS = { shared_buffers: '16MB' } as const;
+
+/**
  * Starts the demo: storage and shop tables in one database, the connector,
  * the ledger (simulated unless `ledgerUrl`), pairing, seed data, the worker
  * and the HTTP server. `main.ts` calls this with the environment's settings.
@@ -82,9 +88,7 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
       ? { databaseUrl: config.databaseUrl }
       : config.pglite
         ? { pglite: config.pglite }
-        : config.dataDir
-          ? { dataDir: config.dataDir }
-          : {},
+        : { ...(config.dataDir ? { dataDir: config.dataDir } : {}), pgliteSettings: DEMO_PGLITE_SETTINGS },
   );
   const db = storage.db as unknown as ShopDb;
   await migrateShop(db);

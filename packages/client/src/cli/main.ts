@@ -1,7 +1,10 @@
 #!/usr/bin/env node
+import { setFlagsFromString } from 'node:v8';
 import { runCli } from './run-cli.js';
+import { workerV8Flags } from './worker-heap.js';
 
 // The edge of the program: the only place that reads the process's env and signals.
+for (const flag of workerV8Flags(process.argv.slice(2), process.execArgv)) setFlagsFromString(flag);
 const controller = new AbortController();
 let signals = 0;
 const onSignal = (name: NodeJS.Signals) => {

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import type { Logger } from '@byte8/core';
-import { type DestinationStream, type Level, pino } from 'pino';
+import type { DestinationStream, Level, pino as Pino } from 'pino';
 import { prettyLogStream } from './pretty-log-stream.js';
 import { scrubSecrets, scrubValue } from './scrub-secrets.js';
 import { REDACTED, SECRET_PATHS } from './secret-paths.js';
@@ -28,7 +29,15 @@ export interface CreateLoggerOptions {
 export interface Byte8Logger extends Logger {
   child(bindings: Record<string, unknown>): Byte8Logger;
   /** The pino instance, for hosts that want to share its stream. */
-  readonly pino: pino.Logger;
+  readonly pino: Pino.Logger;
+}
+
+let loaded: typeof Pino | null = null;
+
+/** pino (and its serializers and thread-stream) loads with the first logger, not with the package. */
+function pino(): typeof Pino {
+  loaded ??= (createRequire(import.meta.url)('pino') as typeof import('pino')).pino;
+  return loaded;
 }
 
 /**
@@ -41,7 +50,7 @@ export interface Byte8Logger extends Logger {
  * logger.info({ provider: 'sage_accounting' }, 'worker started');
  */
 export function createLogger(options: CreateLoggerOptions = {}): Byte8Logger {
-  const instance = pino(
+  const instance = pino()(
     {
       name: options.name ?? 'byte8',
       level: options.level ?? 'info',
@@ -71,10 +80,10 @@ function destinationOf(options: CreateLoggerOptions): DestinationStream {
   if (format === 'pretty' || (format === 'auto' && terminal)) {
     return prettyLogStream(target as NodeJS.WritableStream, { colour: terminal });
   }
-  return (options.destination as DestinationStream | undefined) ?? pino.destination(1);
+  return (options.destination as DestinationStream | undefined) ?? pino().destination(1);
 }
 
-function wrap(instance: pino.Logger): Byte8Logger {
+function wrap(instance: Pino.Logger): Byte8Logger {
   const at = (level: Level) => (fields: Record<string, unknown>, message: string) => instance[level](fields, message);
   return {
     debug: at('debug'),

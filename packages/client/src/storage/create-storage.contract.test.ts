@@ -32,6 +32,11 @@ describe('createStorage options', () => {
     await expect(createStorage({ schema: 'Bad-Name' })).rejects.toThrow(/`schema` must be/);
     await expect(createStorage({ clock: {} as never })).rejects.toThrow(/`clock`/);
     await expect(createStorage({ migrate: 'yes' as never })).rejects.toThrow(/`migrate`/);
+    await expect(createStorage({ databaseUrl: 'postgres://x/y', pgliteSettings: { shared_buffers: '16MB' } })).rejects.toThrow(/`pgliteSettings` applies only to the built-in PGlite/);
+    await expect(createStorage({ pgliteSettings: 'shared_buffers=16MB' as never })).rejects.toThrow(/`pgliteSettings` must be an object/);
+    await expect(createStorage({ pgliteSettings: { 'shared buffers': '16MB' } })).rejects.toThrow(/"shared buffers" is not a setting name/);
+    await expect(createStorage({ pgliteSettings: { shared_buffers: '16MB -c fsync=off' } })).rejects.toThrow(/`pgliteSettings.shared_buffers` must be a plain value/);
+    await expect(createStorage({ pgliteSettings: { shared_buffers: 16 as never } })).rejects.toThrow(/`pgliteSettings.shared_buffers` must be a plain value/);
   });
 
   // PGlite boots a WASM Postgres (initdb on first use of a data dir): slow on a busy machine.
@@ -42,6 +47,17 @@ describe('createStorage options', () => {
     expect(memory.dialect).toBe('pglite');
     expect((await memory.outbox.enqueue([event()]))[0]?.outcome).toBe('inserted');
     await memory.close();
+  });
+
+  it('starts the built-in PGlite with pgliteSettings', { timeout: BOOT_TIMEOUT }, async () => {
+    const storage = await createStorage({ pgliteSettings: { shared_buffers: '16MB', work_mem: '2MB' } });
+    try {
+      const shown = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(storage.db);
+      expect(shown.rows[0]?.shared_buffers).toBe('16MB');
+      expect((await sql<{ work_mem: string }>`show work_mem`.execute(storage.db)).rows[0]?.work_mem).toBe('2MB');
+    } finally {
+      await storage.close();
+    }
   });
 
   it('keeps an on-disk PGlite at dataDir across reopen', { timeout: BOOT_TIMEOUT }, async () => {

@@ -11,6 +11,7 @@ import { KyselyEntityXrefStore } from './entity-xref/entity-xref-store.js';
 import { listenPg } from './listen/listen-pg.js';
 import { createPgliteListener } from './listen/listen-pglite.js';
 import { runMigrations } from './migrations/run-migrations.js';
+import { openPglite } from './pglite/open-pglite.js';
 import { type KyselyPoolClient, preparingClient } from './prepared-statements.js';
 import { KyselyOAuthConnectionStore } from './oauth-connection/oauth-connection-store.js';
 import { KyselyOutboxStore } from './outbox/outbox-store.js';
@@ -100,8 +101,9 @@ export async function createStorage(options: StorageOptions = {}): Promise<Byte8
     storageDialect = 'pg';
   } else {
     const owned = !options.pglite;
-    // Loaded on demand: a worker on PostgreSQL never pays PGlite's memory (about 9 MiB resident).
-    const pglite = options.pglite ?? (await (await import('@electric-sql/pglite')).PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {}));
+    const pglite =
+      options.pglite ??
+      (await openPglite({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.pgliteSettings ? { settings: options.pgliteSettings } : {}) }));
     dialect = pgliteDialect(pglite, owned);
     db = new Kysely<any>({ dialect });
     listen = createPgliteListener(pglite, db);

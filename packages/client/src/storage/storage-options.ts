@@ -15,6 +15,12 @@ export interface StorageOptions {
   readonly pglite?: PGlite;
   /** Directory of an on-disk PGlite, used when neither a URL nor a pool is given. Default: in memory. */
   readonly dataDir?: string;
+  /**
+   * PostgreSQL settings of the built-in PGlite, applied at each start, e.g.
+   * `{ shared_buffers: '16MB' }` (PGlite's default of 128MB is most of its resident
+   * memory once the buffers fill). Default: PGlite's own.
+   */
+  readonly pgliteSettings?: Readonly<Record<string, string>>;
   /** Postgres schema for the `byte8_*` tables, created if missing. Default: the search path (usually `public`). */
   readonly schema?: string;
   /** MySQL only (it has no schemas): a prefix for every table name, e.g. `shop_` gives `shop_byte8_event_outbox`. Default none. */
@@ -32,6 +38,8 @@ export interface StorageOptions {
   readonly migrate?: boolean;
 }
 
+const SETTING_NAME = /^[a-z_][a-z0-9_.]{0,62}$/;
+const SETTING_VALUE = /^[A-Za-z0-9._-]{1,64}$/;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 // The longest table name plus the prefix stays inside MySQL's 64-character identifiers.
 const TABLE_PREFIX = /^[a-z_][a-z0-9_]{0,31}$/;
@@ -69,6 +77,14 @@ export function validateStorageOptions(options: StorageOptions): void {
   if (options.dataDir !== undefined) {
     if (typeof options.dataDir !== 'string' || options.dataDir.trim() === '') fail('`dataDir` must be a non-empty path');
     if (given.length > 0) fail(`\`dataDir\` applies only to the built-in PGlite, not with \`${given[0]}\``);
+  }
+  if (options.pgliteSettings !== undefined) {
+    if (given.length > 0) fail(`\`pgliteSettings\` applies only to the built-in PGlite, not with \`${given[0]}\``);
+    if (typeof options.pgliteSettings !== 'object' || options.pgliteSettings === null) fail('`pgliteSettings` must be an object of setting names to values');
+    for (const [name, value] of Object.entries(options.pgliteSettings)) {
+      if (!SETTING_NAME.test(name)) fail(`\`pgliteSettings\`: ${JSON.stringify(name)} is not a setting name`);
+      if (typeof value !== 'string' || !SETTING_VALUE.test(value)) fail(`\`pgliteSettings.${name}\` must be a plain value like 16MB, got ${JSON.stringify(value)}`);
+    }
   }
   if (options.schema !== undefined && (typeof options.schema !== 'string' || !SCHEMA_NAME.test(options.schema))) {
     fail('`schema` must be a lower-case identifier ([a-z_][a-z0-9_]*, at most 63 characters)');

@@ -1,5 +1,5 @@
-import 'reflect-metadata';
-import { Container } from 'inversify';
+import { createRequire } from 'node:module';
+import type { Container } from 'inversify';
 import type { Provider } from '../provider/define-provider.js';
 import { TOKENS } from '../ports/tokens.js';
 
@@ -25,6 +25,22 @@ export interface Byte8Container {
   has(token: symbol): boolean;
   readonly providers: readonly Provider[];
   provider(key: string): Provider;
+}
+
+let containerClass: typeof Container | null = null;
+
+/**
+ * inversify (about 240 modules, 10+ MiB resident) is loaded on the first
+ * container, not at import: a process that imports the package for its
+ * stores and worker alone never builds one. require() of an ES module is
+ * synchronous on Node 20.19+ (the engines floor).
+ */
+function inversifyContainer(): typeof Container {
+  if (containerClass) return containerClass;
+  const require = createRequire(import.meta.url);
+  require('reflect-metadata');
+  containerClass = (require('inversify') as typeof import('inversify')).Container;
+  return containerClass;
 }
 
 /**
@@ -53,7 +69,7 @@ export function buildContainer(options: BuildContainerOptions): Byte8Container {
     if (!latest.has(token)) throw new Error(`container: no binding for ${describe(token)}`);
   }
 
-  const container = new Container();
+  const container = new (inversifyContainer())();
   for (const [token, binding] of latest) {
     if ('value' in binding) {
       container.bind(token).toConstantValue(binding.value);
