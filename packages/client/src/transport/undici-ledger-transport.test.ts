@@ -206,20 +206,22 @@ describe('createUndiciLedgerTransport().deliver', () => {
     expect(took).toBeLessThan(1_000);
   });
 
-  it('ends a request still waiting for a socket at its deadline, and the next one still gets through', async () => {
+  it('ends a request queued behind a busy socket at its deadline, and the next one still gets through', async () => {
     const transport = createUndiciLedgerTransport({ totalTimeoutMs: 200, connectionsPerOrigin: 1 });
-    let calls = 0;
-    reply = (_req, res) => {
-      calls++;
-      if (calls === 1) setTimeout(() => res.writeHead(202).end('{}'), 600);
-      else res.writeHead(202).end('{}');
+    const timers: NodeJS.Timeout[] = [];
+    // Slow for every key but `fast`: the queued request times out whether the sweep finds it
+    // still waiting for the socket or just after it got one.
+    reply = (req, res) => {
+      if (req.headers['idempotency-key'] === 'fast') res.writeHead(202).end('{}');
+      else timers.push(setTimeout(() => res.writeHead(202).end('{}'), 600));
     };
     const started = performance.now();
     const [first, queued] = await Promise.all([transport.deliver(delivery()), transport.deliver(delivery())]);
     expect(first).toEqual({ kind: 'network-error', message: 'timed out after 200 ms' });
     expect(queued).toEqual({ kind: 'network-error', message: 'timed out after 200 ms' });
     expect(performance.now() - started).toBeLessThan(580);
-    expect(await transport.deliver(delivery())).toMatchObject({ kind: 'response', statusCode: 202 });
+    expect(await transport.deliver(delivery({ idempotencyKey: 'fast' }))).toMatchObject({ kind: 'response', statusCode: 202 });
+    timers.forEach(clearTimeout);
     await transport.close();
   });
 
