@@ -12,7 +12,6 @@ import { listenPg } from './listen/listen-pg.js';
 import { createPgliteListener } from './listen/listen-pglite.js';
 import { runMigrations } from './migrations/run-migrations.js';
 import { openPglite } from './pglite/open-pglite.js';
-import { type KyselyPoolClient, preparingClient } from './prepared-statements.js';
 import { KyselyOAuthConnectionStore } from './oauth-connection/oauth-connection-store.js';
 import { KyselyOutboxStore } from './outbox/outbox-store.js';
 import { KyselyRateLimitStore } from './rate-limit-store.js';
@@ -82,17 +81,14 @@ export async function createStorage(options: StorageOptions = {}): Promise<Byte8
     if (ownsPool) pool.on('error', () => {});
     // So would a checked-out one between two statements (pg_terminate_backend, a server restart):
     // the pool listens only to idle clients. Its next query fails instead, and the pool drops it.
-    const wrapped = new WeakMap<pg.PoolClient, KyselyPoolClient>();
+    const guarded = new WeakSet<pg.PoolClient>();
     const connect = async () => {
       const client = await pool.connect();
-      let wrapper = wrapped.get(client);
-      if (!wrapper) {
+      if (!guarded.has(client)) {
+        guarded.add(client);
         client.on('error', () => {});
-        // One wrapper per client, as kysely keeps its connection object per client it is given.
-        wrapper = options.preparedStatements === false ? client : preparingClient(client);
-        wrapped.set(client, wrapper);
       }
-      return wrapper as pg.PoolClient;
+      return client;
     };
     // kysely ends the pool on destroy(); a borrowed pool is hidden behind a wrapper that does not.
     dialect = new PostgresDialect({ pool: ownsPool ? { connect, end: () => pool.end() } : { connect, end: async () => {} } });

@@ -27,13 +27,6 @@ export interface StorageOptions {
   readonly tablePrefix?: string;
   /** Source of every timestamp the stores write or compare. Default: the system clock. */
   readonly clock?: Clock;
-  /**
-   * PostgreSQL (`databaseUrl` or `pool`): send the enqueue statements as named prepared
-   * statements, parsed and planned once per connection. Default true. Set false behind a
-   * pooler that cannot keep prepared statements across transactions (PgBouncer before 1.21
-   * in transaction mode, or with `max_prepared_statements = 0`).
-   */
-  readonly preparedStatements?: boolean;
   /** Run migrations before returning. Default true. */
   readonly migrate?: boolean;
 }
@@ -91,5 +84,4 @@ export function validateStorageOptions(options: StorageOptions): void {
   }
   if (options.clock !== undefined && typeof options.clock?.now !== 'function') fail('`clock` must have a now() method');
   if (options.migrate !== undefined && typeof options.migrate !== 'boolean') fail('`migrate` must be a boolean');
-  if (options.preparedStatements !== undefined && typeof options.preparedStatements !== 'boolean') fail('`preparedStatements` must be a boolean');
 }

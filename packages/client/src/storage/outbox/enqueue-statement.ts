@@ -2,7 +2,6 @@ import type { OutboxEventInput } from '@byte8/core';
 import { type QueryExecutorProvider, sql } from 'kysely';
 import type { Byte8Tables } from '../byte8-tables.js';
 import { toNumberOrNull } from '../sql-values.js';
-import { PREPARED } from '../prepared-statements.js';
 import { enqueueInput, type TenantSource } from './enqueue-input.js';
 
 /** What the statement decided for one input event. */
@@ -29,7 +28,7 @@ export async function runEnqueueStatement(
   tenantSource: TenantSource,
 ): Promise<EnqueueDecision[]> {
   const { outbox, syncState } = tables;
-  const result = await sql<Record<string, unknown>>`${PREPARED}
+  const result = await sql<Record<string, unknown>>`
     WITH input AS (${enqueueInput(tables, events, tenantSource)}),
     decided AS (
       SELECT i.*, pend.entity_id AS pending_id, pend.idempotency_key AS pending_key, plain.entity_id AS plain_id,

@@ -3,7 +3,6 @@ import { type QueryExecutorProvider, sql } from 'kysely';
 import type { Byte8Tables } from '../byte8-tables.js';
 import { toNumberOrNull } from '../sql-values.js';
 import type { EnqueueDecision } from './enqueue-statement.js';
-import { PREPARED } from '../prepared-statements.js';
 import { enqueueInput, type TenantSource } from './enqueue-input.js';
 
 /**
@@ -20,7 +19,7 @@ export async function runPlainEnqueueStatement(
   tenantSource: TenantSource,
 ): Promise<EnqueueDecision[]> {
   const { outbox, syncState } = tables;
-  const result = await sql<Record<string, unknown>>`${PREPARED}
+  const result = await sql<Record<string, unknown>>`
     WITH input AS (${enqueueInput(tables, events, tenantSource)}),
     inserted AS (
       INSERT INTO ${outbox} (provider, tenant_id, idempotency_key, event_name, payload, entity_type, entity_ref, created_at)
