@@ -5,6 +5,7 @@ import { invoiceBody, invoiceEvent } from '../harness/backlog.js';
 import { type BenchContext, type BenchDialect, round } from '../harness/context.js';
 import { openMysqlBenchDb } from '../harness/mysql-db.js';
 import { type Figure, figure, median } from '../harness/summary.js';
+import { PgBackendCpu } from '../harness/pg-cpu.js';
 import { openBenchDb } from '../harness/pg-db.js';
 import { PROVIDER, newTenant, pair } from '../harness/tenant.js';
 
@@ -24,9 +25,19 @@ function fired(id: number, prefix: string): FiredEvent {
   };
 }
 
-/** Runs `op` from `clients` loops for `seconds`; returns operations (= transactions) per second. */
-async function rate(clients: number, seconds: number, op: () => Promise<unknown>): Promise<number> {
+interface Rate {
+  /** Operations (= transactions) per second. */
+  readonly perSecond: number;
+  /** CPU per transaction, in microseconds: this process's, and PostgreSQL's backends' (pg only, else null). */
+  readonly clientUs: number;
+  readonly postgresUs: number | null;
+}
+
+/** Runs `op` from `clients` loops for `seconds`, with the CPU each side spent per transaction. */
+async function rate(clients: number, seconds: number, op: () => Promise<unknown>, backends: PgBackendCpu | null): Promise<Rate> {
   let done = 0;
+  await backends?.start();
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const until = started + seconds * 1000;
   await Promise.all(
@@ -37,7 +48,14 @@ async function rate(clients: number, seconds: number, op: () => Promise<unknown>
       }
     }),
   );
-  return done / ((performance.now() - started) / 1000);
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const postgres = backends ? await backends.used() : null;
+  return {
+    perSecond: done / elapsed,
+    clientUs: (cpu.user + cpu.system) / done,
+    postgresUs: postgres === null ? null : postgres / done,
+  };
 }
 
 /**
@@ -65,7 +83,7 @@ function hostInsert(db: Kysely<any>) {
   return sql`INSERT INTO bench_host_orders (total) VALUES (42.50)`.execute(db);
 }
 
-async function measure(ctx: BenchContext, dialect: BenchDialect, storage: Byte8Storage, tenantId: string): Promise<Figure[]> {
+async function measure(ctx: BenchContext, dialect: BenchDialect, storage: Byte8Storage, tenantId: string, backends: PgBackendCpu | null): Promise<Figure[]> {
   const db = storage.db;
   await createBareTable(db, dialect);
   const publisher = createPublisher({ outbox: storage.outbox, connections: storage.connections, connectionsIn: transactionConnections(storage) });
@@ -73,20 +91,29 @@ async function measure(ctx: BenchContext, dialect: BenchDialect, storage: Byte8S
   const seconds = ctx.sizes.enqueueSeconds;
   // PGlite is one session: concurrent clients would only queue on it.
   for (const clients of dialect === 'pglite' ? [1] : CLIENTS) {
-    const bare: number[] = [];
-    const store: number[] = [];
-    const pub: number[] = [];
+    const runs: Record<'bare' | 'store' | 'pub', Rate[]> = { bare: [], store: [], pub: [] };
     for (let r = 0; r < ctx.sizes.repeats; r++) {
-      bare.push(round(await rate(clients, seconds, () => bareInsert(db, ++seq, tenantId))));
-      store.push(round(await rate(clients, seconds, () => storage.outbox.enqueue([invoiceEvent(++seq, tenantId, 'store')]))));
-      pub.push(round(await rate(clients, seconds, () => publisher.enqueue(PROVIDER, [fired(++seq, 'publisher')]))));
-      ctx.log(`  enqueue ${dialect} ${clients} client(s) #${r + 1}: bare ${bare.at(-1)}/s, store ${store.at(-1)}/s, publisher ${pub.at(-1)}/s`);
+      runs.bare.push(await rate(clients, seconds, () => bareInsert(db, ++seq, tenantId), backends));
+      runs.store.push(await rate(clients, seconds, () => storage.outbox.enqueue([invoiceEvent(++seq, tenantId, 'store')]), backends));
+      runs.pub.push(await rate(clients, seconds, () => publisher.enqueue(PROVIDER, [fired(++seq, 'publisher')]), backends));
+      const line = (k: keyof typeof runs) => `${round(runs[k].at(-1)!.perSecond)}/s`;
+      ctx.log(`  enqueue ${dialect} ${clients} client(s) #${r + 1}: bare ${line('bare')}, store ${line('store')}, publisher ${line('pub')}`);
     }
+    const bare = runs.bare.map((x) => round(x.perSecond));
+    const store = runs.store.map((x) => round(x.perSecond));
+    const pub = runs.pub.map((x) => round(x.perSecond));
     const name = `${dialect}, ${clients} client${clients > 1 ? 's' : ''}`;
     const details = { clients, seconds, transaction: 'one per operation (autocommit)' };
     figures.push(figure('enqueue', name, 'bare INSERT', 'tx/s', bare, { ...details, table: 'LIKE byte8_event_outbox INCLUDING ALL (same columns, PK, unique key, 4 indexes; no trigger, no mirror row)' }));
     figures.push(figure('enqueue', name, 'outbox.enqueue (outbox + mirror)', 'tx/s', store, details));
-    figures.push(figure('enqueue', name, 'publisher.enqueue (+ connection read)', 'tx/s', pub, details));
+    figures.push(figure('enqueue', name, 'publisher.enqueue', 'tx/s', pub, details));
+    if (backends) {
+      const cpuDetails = { ...details, source: 'PostgreSQL: /proc CPU of the bench database backends; client: process.cpuUsage() of the bench process' };
+      for (const [key, label] of [['bare', 'bare INSERT'], ['store', 'outbox.enqueue'], ['pub', 'publisher.enqueue']] as const) {
+        figures.push(figure('enqueue', name, `${label}, PostgreSQL CPU per transaction`, 'us', runs[key].map((x) => round(x.postgresUs!)), cpuDetails));
+        figures.push(figure('enqueue', name, `${label}, client CPU per transaction`, 'us', runs[key].map((x) => round(x.clientUs)), cpuDetails));
+      }
+    }
     figures.push(figure('enqueue', name, 'outbox.enqueue / bare', 'x', [round(median(store) / median(bare), 2)]));
     figures.push(figure('enqueue', name, 'publisher.enqueue / bare', 'x', [round(median(pub) / median(bare), 2)]));
   }
@@ -126,7 +153,7 @@ export async function enqueueScenario(ctx: BenchContext): Promise<Figure[]> {
       const storage = await createStorage();
       try {
         await pair(storage, tenant);
-        figures.push(...(await measure(ctx, dialect, storage, tenant.tenantId)));
+        figures.push(...(await measure(ctx, dialect, storage, tenant.tenantId, null)));
       } finally {
         await storage.close();
       }
@@ -135,7 +162,8 @@ export async function enqueueScenario(ctx: BenchContext): Promise<Figure[]> {
     // Room for 16 clients at once (pg's default pool holds 10). The MySQL storage keeps a pool of 10.
     const db = dialect === 'mysql' ? await openMysqlBenchDb(ctx.mysqlUrl, tenant) : await openBenchDb(ctx.pgUrl, tenant, 20);
     try {
-      figures.push(...(await measure(ctx, dialect, db.storage, tenant.tenantId)));
+      const backends = dialect === 'pg' ? new PgBackendCpu(ctx.pgUrl, db.url) : null;
+      figures.push(...(await measure(ctx, dialect, db.storage, tenant.tenantId, backends)));
     } finally {
       await db.drop();
     }
